@@ -1,0 +1,129 @@
+"""Signal receivers of site_guard (module level: Pelican holds receivers weakly).
+
+Per-build state lives in a dict placed in the settings at `initialized`; the
+shared generator context is a shallow copy of the settings, so every signal of
+the same build sees the same dict, and a second build starts afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from pelican.contents import Article, Page
+
+from .errors import ContentError, Problem
+from .links import LinkReport, check_output_links
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "_SITE_GUARD_STATE"
+
+
+def _state(settings_or_context) -> dict:
+    return settings_or_context[STATE_KEY]
+
+
+def check_plugins_loaded(pelican) -> None:
+    """Fail when a plugin named in REQUIRED_PLUGINS did not register."""
+    pelican.settings[STATE_KEY] = {"problems": [], "written": {}}
+    loaded = set(pelican.settings.get("PLUGINS") or [])
+    required = pelican.settings.get("REQUIRED_PLUGINS") or []
+    # Pelican records namespace plugins by their full name and local ones by module.
+    missing = [name for name in required if name not in loaded and name.split(".")[-1] not in loaded]
+    if missing:
+        raise ContentError(
+            [
+                Problem("pelicanconf.py", "PLUGINS", f"plugin {name!r} failed to load (see the error above)")
+                for name in missing
+            ]
+        )
+
+
+def check_required_metadata(content) -> None:
+    """Record pages and articles without a title or description.
+
+    Raising here would be swallowed by Pelican's reader (it logs and skips the
+    file), so the problem is recorded and raised once all content is read.
+    """
+    state = content.settings.get(STATE_KEY)
+    if state is None or not isinstance(content, (Article, Page)):  # static files, or a reader used outside a build
+        return
+    source = _relative_source(content)
+    for field in ("title", "description"):
+        if not str(content.metadata.get(field, "")).strip():
+            state["problems"].append(
+                Problem(
+                    source,
+                    field.capitalize(),
+                    f"missing; add a line '{field.capitalize()}: ...' to the metadata header",
+                )
+            )
+
+
+def raise_content_problems(generators) -> None:
+    """After all content is read: fail on recorded problems and unreadable files."""
+    context = generators[0].context
+    state = _state(context)
+    problems = list(state["problems"])
+    content_root = context["PATH"]
+    reported = {p.file for p in problems}
+    for source, content in context.get("generated_content", {}).items():
+        if content is None:
+            file = _display_path(os.path.join(content_root, source))
+            if file not in reported:
+                problems.append(
+                    Problem(file, "metadata header", "could not be read (check the 'Key: value' lines at the top)")
+                )
+    if problems:
+        raise ContentError(problems)
+
+
+def record_written(path, context) -> None:
+    """Remember which source file produced each written HTML file."""
+    state = context.get(STATE_KEY)
+    if state is None or not str(path).endswith(".html"):
+        return
+    content = context.get("article") or context.get("page")
+    if content is not None and getattr(content, "source_path", None):
+        source = _relative_source(content)
+    else:
+        source = f"theme template for {os.path.relpath(path, context['OUTPUT_PATH'])}"
+    state["written"][os.path.realpath(path)] = source
+
+
+def check_links(pelican) -> None:
+    """Fail when any written HTML page links to a file or #anchor that is not there."""
+    settings = pelican.settings
+    if not settings.get("LINK_CHECK", True):
+        return
+    report: LinkReport = check_output_links(
+        Path(settings["OUTPUT_PATH"]),
+        origin=settings.get("SITE_ORIGIN", ""),
+        ignore_prefixes=settings.get("LINK_CHECK_IGNORE", []),
+    )
+    if report.broken:
+        written = _state(settings)["written"]
+        problems = [
+            Problem(
+                written.get(os.path.realpath(link.page), _display_path(link.page)),
+                f"link {link.target!r}",
+                link.reason,
+            )
+            for link in report.broken
+        ]
+        raise ContentError(problems)
+    logger.info("site_guard: %d internal links checked, all resolve", report.checked)
+
+
+def _relative_source(content) -> str:
+    return _display_path(content.source_path)
+
+
+def _display_path(path: str) -> str:
+    """A path relative to the working directory when possible, for readable errors."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

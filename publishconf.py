@@ -1,0 +1,18 @@
+"""Pelican settings for the deployable site (`invoke preview`, `invoke publish`).
+
+Set SITE_ORIGIN in the environment to the public address, e.g.
+`SITE_ORIGIN=https://www.example.com invoke publish`.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITE_ORIGIN = os.environ.get("SITE_ORIGIN", "https://www.example.com").rstrip("/")
+# Absolute URLs in production so feeds and the sitemap name the real host.
+SITEURL = SITE_ORIGIN
+FEED_DOMAIN = SITE_ORIGIN
+DELETE_OUTPUT_DIRECTORY = True
+MINIFY_OUTPUT = True

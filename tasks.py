@@ -1,0 +1,152 @@
+"""Invoke tasks: build, serve, publish and test the site.
+
+Run them from the project's virtual environment (`.venv/bin/invoke <task>`);
+see the README for the two commands that set everything up from scratch.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+from invoke.exceptions import Exit
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CONFIG = {
+    "content": ROOT / "content",
+    "output": ROOT / "output",
+    "settings": ROOT / "pelicanconf.py",
+    "publish_settings": ROOT / "publishconf.py",
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+PYTHON = sys.executable
+
+
+def _build(settings_file: Path, output: Path = CONFIG["output"]) -> None:
+    from site_guard.build import BuildFailed, build_site
+
+    try:
+        build_site(settings_file, OUTPUT_PATH=str(output))
+    except BuildFailed as failure:
+        raise Exit(str(failure), code=1) from None
+
+
+def _pip_install(c, requirements: str) -> None:
+    """Bring the active environment in line with a pinned requirements file."""
+    c.run(f"{PYTHON} -m pip install --quiet --disable-pip-version-check -r {ROOT / requirements}")
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    shutil.rmtree(CONFIG["output"], ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site into output/ with the development settings."""
+    _build(CONFIG["settings"])
+
+
+@task(pre=[clean, build])
+def rebuild(c):
+    """Remove output/ and build it again from scratch."""
+
+
+@task
+def regenerate(c):
+    """Rebuild whenever content, theme or settings change (Ctrl-C stops)."""
+    c.run(
+        f"{PYTHON} -m pelican --autoreload --fatal errors {CONFIG['content']} "
+        f"-o {CONFIG['output']} -s {CONFIG['settings']}",
+        pty=sys.stdin.isatty(),
+    )
+
+
+@task(help={"port": "port to listen on (127.0.0.1 only)"})
+def serve(c, port=CONFIG["port"]):
+    """Build the site and serve output/ at http://127.0.0.1:8000 (no browser is opened)."""
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    _build(CONFIG["settings"])
+    server = RootedHTTPServer(str(CONFIG["output"]), (CONFIG["host"], int(port)), ComplexHTTPRequestHandler)
+    print(f"Serving the site at http://{CONFIG['host']}:{port}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task(help={"port": "port to listen on (127.0.0.1 only)"})
+def livereload(c, port=CONFIG["port"]):
+    """Serve the site and rebuild and reload the browser when a source file changes."""
+    from livereload import Server
+
+    _build(CONFIG["settings"])
+    server = Server()
+    for watched in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), lambda: _build(CONFIG["settings"]))
+    server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["output"]), open_url_delay=None)
+
+
+@task
+def preview(c):
+    """Build the production site (publishconf.py: absolute URLs, minified) into output/."""
+    _build(CONFIG["publish_settings"])
+
+
+@task
+def publish(c):
+    """Build a deployable output/ with publishconf.py; copy that folder to any static host."""
+    _build(CONFIG["publish_settings"])
+    print(f"Deployable site written to {CONFIG['output']}. See README, 'Deploying', to upload it.")
+
+
+def _find_chromium() -> str | None:
+    candidates = [
+        os.environ.get("CHROMIUM", ""),
+        "/usr/bin/chromium",
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium") or "",
+        shutil.which("chromium-browser") or "",
+        shutil.which("google-chrome") or "",
+    ]
+    return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
+
+
+def _ensure_chromium(c) -> str:
+    """Return a Chromium binary, installing Debian's package when we can (root with apt)."""
+    found = _find_chromium()
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Debian's chromium for the browser tests ...")
+        c.run("apt-get update -qq", hide="out")
+        c.run("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", hide="out")
+        found = _find_chromium()
+    if not found:
+        raise Exit(
+            "No Chromium or Chrome found for the browser tests. Install Debian's 'chromium' package "
+            "or set CHROMIUM=/path/to/chrome.",
+            code=1,
+        )
+    return found
+
+
+@task(help={"pytest_args": "extra arguments for pytest, e.g. '-k quiz -x'"})
+def test(c, pytest_args=""):
+    """Install what the tests need, then run the linters and every test suite."""
+    _pip_install(c, "requirements-dev.txt")
+    os.environ["CHROMIUM"] = _ensure_chromium(c)
+    c.run(f"{PYTHON} -m ruff check {ROOT}")
+    c.run(f"{PYTHON} -m ruff format --check {ROOT}")
+    js_tests = ROOT / "tests" / "js"
+    if js_tests.is_dir():
+        c.run(f"node --test {js_tests}")
+    c.run(f"{PYTHON} -m pytest {pytest_args}", pty=False)

@@ -1,0 +1,46 @@
+"""Fixtures shared by every test: the built site, a server for it, the browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from tests.support import build, static_server
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
+
+
+def chromium_path() -> str:
+    """Debian's Chromium (or $CHROMIUM). Missing means failure, never a skip."""
+    configured = os.environ.get("CHROMIUM")
+    if configured:
+        return configured
+    for candidate in CHROMIUM_CANDIDATES:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    found = shutil.which("chromium") or shutil.which("google-chrome")
+    if not found:
+        pytest.fail("No Chromium found: install Debian's 'chromium' package or set CHROMIUM (invoke test does both).")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": chromium_path()}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real content built once per test session; tests only read it."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    build(output)
+    return output
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on 127.0.0.1 on a free port."""
+    with static_server(built_site) as url:
+        yield url

@@ -1,0 +1,78 @@
+"""Bad content fails the build with the file and field named, never silently."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_guard.build import BuildFailed
+from tests.support import build, copy_content
+
+
+@pytest.fixture
+def content(tmp_path):
+    return copy_content(tmp_path / "content")
+
+
+def build_error(content, tmp_path, **overrides) -> str:
+    with pytest.raises(BuildFailed) as failure:
+        build(tmp_path / "output", content, **overrides)
+    return str(failure.value)
+
+
+def test_broken_metadata_header_names_the_file(content, tmp_path):
+    page = content / "pages" / "about.md"
+    page.write_text(page.read_text().replace("Title:", "Title ", 1))
+    message = build_error(content, tmp_path)
+    assert "pages/about.md" in message
+    assert "Title" in message
+
+
+def test_missing_description_names_the_file_and_field(content, tmp_path):
+    page = content / "pages" / "privacy.md"
+    lines = [line for line in page.read_text().splitlines() if not line.startswith("Description:")]
+    page.write_text("\n".join(lines) + "\n")
+    message = build_error(content, tmp_path)
+    assert "pages/privacy.md: Description: missing" in message
+
+
+def test_link_to_a_missing_page_names_the_source_file(content, tmp_path):
+    page = content / "pages" / "about.md"
+    page.write_text(page.read_text() + "\nSee [our team](/our-team/) and [the tenth FAQ](/faq/#no-such-question).\n")
+    message = build_error(content, tmp_path)
+    assert "pages/about.md: link '/our-team/': no such page" in message
+    assert "pages/about.md: link '/faq/#no-such-question': no element with id 'no-such-question'" in message
+
+
+def test_a_plugin_that_fails_to_load_fails_the_build(content, tmp_path):
+    from site_guard.build import load_settings
+    from tests.support import SETTINGS
+
+    plugins = load_settings(SETTINGS)["PLUGINS"] + ["no_such_plugin"]
+    message = build_error(content, tmp_path, PLUGINS=plugins, REQUIRED_PLUGINS=plugins)
+    assert "no_such_plugin" in message
+
+
+def test_faq_heading_that_is_not_a_question_is_reported(content, tmp_path):
+    faq = content / "pages" / "faq.md"
+    faq.write_text(faq.read_text() + "\n## Contract terms\n\nMonth to month.\n")
+    message = build_error(content, tmp_path)
+    assert "pages/faq.md: heading 'Contract terms': an FAQ heading must be a question" in message
+
+
+def test_comparison_data_problems_are_all_reported_with_their_path(content, tmp_path):
+    data = content / "data" / "comparison.yaml"
+    text = data.read_text()
+    text = text.replace("fractional-cso:", "fractional-cxo:", 1)  # the first values row now misses a role
+    text = text.replace("scope: cross-functional", "scope: everything")
+    data.write_text(text)
+    message = build_error(content, tmp_path)
+    assert "data/comparison.yaml: rows[0].values: unknown role 'fractional-cxo'" in message
+    assert "data/comparison.yaml: rows[0].values: missing a value for role 'fractional-cso'" in message
+    assert "data/comparison.yaml: chart.fractional-cro.scope: must be one of" in message
+
+
+def test_malformed_yaml_names_the_line(content, tmp_path):
+    data = content / "data" / "comparison.yaml"
+    data.write_text("caption: ok\nroles: [unclosed\n")
+    message = build_error(content, tmp_path)
+    assert "data/comparison.yaml: line" in message and "invalid YAML" in message

@@ -1,0 +1,74 @@
+"""Helpers shared by the test modules: build a real site, read it as a visitor would."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from site_guard.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SETTINGS = ROOT / "pelicanconf.py"
+
+
+def build(output: Path, content: Path = CONTENT, settings: Path = SETTINGS, **overrides) -> dict:
+    """Build the site from `content` into `output` (raises BuildFailed on bad content)."""
+    return build_site(
+        settings,
+        quiet=True,
+        PATH=str(content),
+        OUTPUT_PATH=str(output),
+        CACHE_CONTENT=False,
+        LOAD_CONTENT_CACHE=False,
+        **overrides,
+    )
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of the real content, for tests that break it on purpose."""
+    shutil.copytree(CONTENT, destination)
+    return destination
+
+
+def html_files(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+def url_of(output: Path, page: Path) -> str:
+    """The root-relative URL a static host serves `page` at."""
+    relative = page.relative_to(output).as_posix()
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+def soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def static_server(directory: Path):
+    """Serve `directory` on 127.0.0.1 on a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
