@@ -40,6 +40,7 @@ PLUGINS = [
     "site_meta",
     "comparison_chart",
     "faq_page",
+    "security_headers",
 ]
 REQUIRED_PLUGINS = list(PLUGINS)
 
@@ -136,6 +137,14 @@ ORGANIZATION = {
     "email": "hello@example.com",
     "logo": "/favicon.svg",
 }
+
+# --- Contact form backend ----------------------------------------------------------
+# Where the contact form posts: "intake" (the bundled service at /api/contact on
+# the same origin), "url" (any form endpoint, e.g. {"mode": "url", "url":
+# "https://forms.example.net/f/abc"}), "netlify" (Netlify Forms) or "mailto"
+# (no server: the visitor's mail program, addressed to the routed partner).
+# The Content-Security-Policy's form-action follows this setting.
+CONTACT_BACKEND = {"mode": "intake", "url": "/api/contact"}
 
 # Publish builds minify HTML, CSS and JS (see publishconf.py).
 MINIFY_OUTPUT = False

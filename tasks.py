@@ -73,9 +73,18 @@ def regenerate(c):
 def serve(c, port=CONFIG["port"]):
     """Build the site and serve output/ at http://127.0.0.1:8000 (no browser is opened)."""
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+    from security_headers.policy import headers_for, load_rules
 
     _build(CONFIG["settings"])
-    server = RootedHTTPServer(str(CONFIG["output"]), (CONFIG["host"], int(port)), ComplexHTTPRequestHandler)
+    rules = load_rules(CONFIG["output"])
+
+    class Handler(ComplexHTTPRequestHandler):
+        def end_headers(self):
+            for name, value in headers_for(rules, self.path.split("?")[0]).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    server = RootedHTTPServer(str(CONFIG["output"]), (CONFIG["host"], int(port)), Handler)
     print(f"Serving the site at http://{CONFIG['host']}:{port}/ (Ctrl-C stops)")
     try:
         server.serve_forever()

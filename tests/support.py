@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from security_headers.policy import headers_for, load_rules
 
 from site_guard.build import build_site
 
@@ -55,15 +56,25 @@ def soup(page: Path) -> BeautifulSoup:
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with the headers its `_headers` file declares (CSP included)."""
+
+    rules: list = []
+
+    def end_headers(self):
+        for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @contextmanager
 def static_server(directory: Path):
-    """Serve `directory` on 127.0.0.1 on a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    """Serve `directory` on 127.0.0.1 on a free port with its security headers; yields the base URL."""
+    handler_class = type("Handler", (_StaticHandler,), {"rules": load_rules(directory)})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
