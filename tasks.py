@@ -117,6 +117,25 @@ def publish(c):
     print(f"Deployable site written to {CONFIG['output']}. See README, 'Deploying', to upload it.")
 
 
+@task(
+    help={
+        "answers": "question=option pairs, comma-separated, e.g. team_size=small,revenue=1-15m,...",
+        "json": "print the result as JSON instead of text",
+    }
+)
+def quiz(c, answers, json=False):
+    """Print the quiz's recommendation, ranking and reasons for a set of answers."""
+    from role_quiz.cli import AnswerError, run
+    from site_guard.errors import ContentError
+
+    try:
+        print(run(str(CONFIG["content"] / "quiz" / "role-selector.yaml"), answers, as_json=json))
+    except ContentError as error:
+        raise Exit(f"The quiz definition has problems:\n{error}", code=1) from None
+    except AnswerError as error:
+        raise Exit(f"Those answers do not fit the quiz:\n{error}", code=2) from None
+
+
 def _find_chromium() -> str | None:
     candidates = [
         os.environ.get("CHROMIUM", ""),
@@ -155,6 +174,8 @@ def test(c, pytest_args=""):
     os.environ["CHROMIUM"] = _ensure_chromium(c)
     c.run(f"{PYTHON} -m ruff check {ROOT}")
     c.run(f"{PYTHON} -m ruff format --check {ROOT}")
+    # Test-only npm packages (axe-core for the accessibility checks), exactly as locked.
+    c.run(f"npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --prefix {ROOT}")
     js_tests = ROOT / "tests" / "js"
     if js_tests.is_dir():
         c.run(f"node --test {js_tests}")
