@@ -9,55 +9,7 @@ import pytest
 
 from role_quiz.cli import AnswerError, explanation, main, parse_answers, run
 from role_quiz.scoring import answer_sets, asked, score, unreachable_outcomes
-from tests.quiz.support import OUTCOMES, QUIZ_FILE, shipped_quiz, small_quiz
-
-# One typical owner per outcome, each a sentence of DESIGN.md turned into answers.
-PROFILES = {
-    # "typically a full-time employee bridging the gap until a permanent sales manager is hired;
-    # the companies tend to be larger, with more salespeople"
-    "interim": dict(
-        team_size="large",
-        revenue="over-50m",
-        leader_situation="vacancy",
-        primary_need="bridge",
-        leadership_seat="no",
-        stage="established",
-        commitment="full-time",
-    ),
-    # "2-12 salespeople and $1M-$15M revenue ... develop the team, build or update sales processes,
-    # focused on the sales department"
-    "part-time": dict(
-        team_size="small",
-        revenue="1-15m",
-        leader_situation="owner-led",
-        primary_need="build",
-        leadership_seat="no",
-        stage="established",
-        commitment="part-time",
-    ),
-    # "common in high-growth start-up, build-out and scale-up companies ... usually oversees marketing"
-    "fractional-cro": dict(
-        team_size="small",
-        revenue="1-15m",
-        leader_situation="owner-led",
-        primary_need="grow",
-        leadership_seat="yes",
-        marketing="yes",
-        stage="startup",
-        commitment="part-time",
-    ),
-    # "the same organisational involvement with oversight limited to sales"
-    "fractional-cso": dict(
-        team_size="mid",
-        revenue="15-50m",
-        leader_situation="struggling",
-        primary_need="transform",
-        leadership_seat="yes",
-        marketing="no",
-        stage="established",
-        commitment="part-time",
-    ),
-}
+from tests.quiz.support import OUTCOMES, PROFILES, QUIZ_FILE, shipped_quiz, small_quiz
 
 # Whole families of owners: every combination of the other answers must give the same role.
 FAMILIES = {
