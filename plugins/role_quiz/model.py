@@ -87,7 +87,7 @@ class Quiz:
                 }
                 for question in self.questions
             ],
-            "outcomes": [{"id": outcome.id, "title": outcome.title} for outcome in self.outcomes],
+            "outcomes": [{"id": o.id, "title": o.title, "url": o.url} for o in self.outcomes],
             "tie_break": list(self.tie_break),
         }
 

@@ -119,7 +119,9 @@ def test_complete_the_quiz_by_mouse(quiz_page):
     assert len(percents) == 4 and percents == sorted(percents, reverse=True) and percents[0] > percents[1]
     widths = page.locator(".quiz-bar-fill").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
     assert widths == sorted(widths, reverse=True) and widths[0] > 0
-    expect(page.locator("[data-quiz-runner-up] a")).to_have_text("Fractional CSO")
+    runner_up = page.locator("[data-quiz-runner-up] a")
+    expect(runner_up).to_have_text("Fractional CSO")
+    assert runner_up.get_attribute("href") == "/roles/fractional-cso/"
     # The review list shows the answers given, and only the questions that were asked.
     review = page.locator("[data-quiz-review]:visible")
     assert review.count() == len(PROFILES["part-time"])
@@ -141,6 +143,7 @@ def test_progress_and_live_region_follow_the_steps(quiz_page):
     assert page.locator("[data-quiz-progress]").evaluate("p => [p.value, p.max]") == [2, 7]
     expect(page.locator("[role=status]")).to_have_text("Question 2 of 7: What is your annual revenue?")
     assert focused_text(page) == "What is your annual revenue?"
+    expect(page.locator(".quiz > .lead")).to_be_hidden()  # the intro gives way to the question on a phone
     for question in ("revenue", "leader_situation", "primary_need"):
         answer_by_mouse(page, question, shipped_quiz().question(question).options[0].id)
     # A leadership seat brings in the marketing question: now there are eight.

@@ -1,5 +1,5 @@
-// The quiz on /quiz/, one question per step (GOV.UK "question pages"), then the result.
-// Dispatches quiz:start, quiz:step and quiz:complete (see the README); sends nothing.
+// /quiz/ one question per step (GOV.UK question pages), then the result. Sends nothing;
+// its quiz:start, quiz:step and quiz:complete events are in the README.
 import { asked, score } from "./scoring.js";
 
 const root = document.querySelector("[data-quiz]");
@@ -22,10 +22,9 @@ function enhance(root) {
   const emit = (name, detail) => root.dispatchEvent(new CustomEvent(`quiz:${name}`, { bubbles: true, detail }));
   const answers = () => Object.fromEntries(new FormData(form));
   const path = () => asked(quiz, answers());
-  const shareUrl = () =>
-    location.origin + location.pathname + "?" + new URLSearchParams(path().filter(([, c]) => c).map(([q, c]) => [q.id, c]));
+  const shareUrl = () => new URL(`?${new URLSearchParams(path().flatMap(([q, c]) => (c ? [[q.id, c]] : [])))}`, location);
 
-  // The question `id` if it is asked, else the first unanswered one, else null: the result.
+  // `id` if it is asked, else the first unanswered question, else null (the result).
   function resolve(id) {
     const list = path();
     const found = list.find(([q]) => q.id === id) || list.find(([, c]) => !c);
@@ -42,19 +41,24 @@ function enhance(root) {
     current = id;
     summary.hidden = true;
     document.title = title;
-    for (const el of $$("[data-quiz-error]")) el.hidden = true;
-    for (const el of $$("fieldset")) el.setAttribute("aria-describedby", el.dataset.describedby || "");
-    for (const [key, step] of Object.entries(steps)) step.hidden = key !== id;
+    for (const [key, step] of Object.entries(steps)) {
+      const fieldset = $("fieldset", step);
+      step.hidden = key !== id;
+      $("[data-quiz-error]", step).hidden = true;
+      fieldset.setAttribute("aria-describedby", fieldset.dataset.describedby || "");
+    }
     form.hidden = $("[data-quiz-nav]").hidden = !id;
     result.hidden = !!id;
+    root.classList.toggle("quiz--going", id !== quiz.questions[0].id);
     if (!id) return render(focus);
     const list = path();
     const n = list.findIndex(([q]) => q.id === id) + 1;
     const heading = $("h2", steps[id]);
-    $("[data-quiz-count]").textContent = `Question ${n} of ${list.length}`;
+    const count = `Question ${n} of ${list.length}`;
+    $("[data-quiz-count]").textContent = count;
     Object.assign($("[data-quiz-progress]"), { max: list.length, value: n });
     $("[data-quiz-back]").hidden = n === 1;
-    status.textContent = `Question ${n} of ${list.length}: ${heading.textContent}`;
+    status.textContent = `${count}: ${heading.textContent}`;
     emit("step", { question: id, number: n, total: list.length });
     if (focus) heading.focus();
   }
@@ -113,8 +117,7 @@ function enhance(root) {
     started = true;
   });
   root.addEventListener("click", (event) => {
-    const target = event.target.closest("button, a");
-    const data = target?.dataset || {};
+    const data = event.target.closest("button, a")?.dataset || {};
     if ("quizErrorLink" in data) {
       event.preventDefault();
       $("input", steps[current]).focus();

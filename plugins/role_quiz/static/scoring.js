@@ -4,7 +4,7 @@ export const MAX_REASONS = 3;
 const option = (question, id) => question.options.find((o) => o.id === id);
 const weight = (opt, outcome) => (Object.hasOwn(opt.weights, outcome) ? opt.weights[outcome] : 0);
 
-// [[question, its valid answer or null]] for the questions asked, in order.
+// [[question, valid answer or null]] for each question asked, in order.
 export function asked(quiz, answers) {
   const answered = {};
   return quiz.questions.flatMap((q) => {
