@@ -151,6 +151,26 @@ class _Checker:
             self.add(where, f"needs at least {minimum} entries, has {len(value)}")
         return value
 
+    def entries(self, raw: dict, key: str, path: str, kind: str, allowed: set[str], minimum: int = 1):
+        """Each mapping in the list `raw[key]` as (its path, the mapping, its id).
+
+        Checks what every entry shares: it is a mapping, with known keys, a valid id
+        that no earlier entry of the same list has.
+        """
+        seen: set[str] = set()
+        for i, item in enumerate(self.items(raw, key, path, minimum)):
+            where = f"{path}.{key}[{i}]" if path else f"{key}[{i}]"
+            item = self.mapping(item, where, ", ".join(sorted(allowed)))
+            if item is None:
+                continue
+            self.keys(item, allowed, where)
+            ident = self.ident(item, where)
+            if ident in seen:
+                self.add(f"{where}.id", f"duplicate {kind} id {ident!r}")
+            if ident:
+                seen.add(ident)
+            yield where, item, ident
+
 
 def _kind(value) -> str:
     if value is None:
@@ -198,14 +218,9 @@ def parse_quiz(data, file: str) -> Quiz:
 
 def _parse_outcomes(check: _Checker, raw: dict) -> list[Outcome]:
     outcomes: list[Outcome] = []
-    for i, item in enumerate(check.items(raw, "outcomes", "", minimum=2)):
-        path = f"outcomes[{i}]"
-        item = check.mapping(item, path, "id, title, summary, url and cta")
-        if item is None:
-            continue
-        check.keys(item, OUTCOME_KEYS, path)
+    for path, item, outcome_id in check.entries(raw, "outcomes", "", "outcome", OUTCOME_KEYS, minimum=2):
         outcome = Outcome(
-            check.ident(item, path),
+            outcome_id,
             check.text(item, "title", path),
             check.text(item, "summary", path),
             check.text(item, "url", path),
@@ -213,25 +228,14 @@ def _parse_outcomes(check: _Checker, raw: dict) -> list[Outcome]:
         )
         if outcome.url and not outcome.url.startswith("/"):
             check.add(f"{path}.url", f"{outcome.url!r} must be a link inside the site, starting with '/'")
-        if outcome.id and any(other.id == outcome.id for other in outcomes):
-            check.add(f"{path}.id", f"duplicate outcome id {outcome.id!r}")
         outcomes.append(outcome)
     return outcomes
 
 
 def _parse_questions(check: _Checker, raw: dict, outcome_ids: set[str]) -> list[Question]:
     questions: list[Question] = []
-    raw_questions = check.items(raw, "questions", "")
-    all_ids = {item.get("id") for item in raw_questions if isinstance(item, dict)}
-    for i, item in enumerate(raw_questions):
-        path = f"questions[{i}]"
-        item = check.mapping(item, path, "id, text and options")
-        if item is None:
-            continue
-        check.keys(item, QUESTION_KEYS, path)
-        question_id = check.ident(item, path)
-        if question_id and any(other.id == question_id for other in questions):
-            check.add(f"{path}.id", f"duplicate question id {question_id!r}")
+    all_ids = {item.get("id") for item in raw.get("questions") or [] if isinstance(item, dict)}
+    for path, item, question_id in check.entries(raw, "questions", "", "question", QUESTION_KEYS):
         text = check.text(item, "text", path)
         help_text = check.text(item, "help", path, required=False)
         error = check.text(item, "error", path, required=False)
@@ -243,15 +247,7 @@ def _parse_questions(check: _Checker, raw: dict, outcome_ids: set[str]) -> list[
 
 def _parse_options(check: _Checker, question: dict, path: str, outcome_ids: set[str]) -> list[Option]:
     options: list[Option] = []
-    for j, item in enumerate(check.items(question, "options", path, minimum=2)):
-        option_path = f"{path}.options[{j}]"
-        item = check.mapping(item, option_path, "id, label and weights")
-        if item is None:
-            continue
-        check.keys(item, OPTION_KEYS, option_path)
-        option_id = check.ident(item, option_path)
-        if option_id and any(other.id == option_id for other in options):
-            check.add(f"{option_path}.id", f"duplicate option id {option_id!r}")
+    for option_path, item, option_id in check.entries(question, "options", path, "option", OPTION_KEYS, minimum=2):
         label = check.text(item, "label", option_path)
         reason = check.text(item, "reason", option_path, required=False)
         weights: dict[str, int] = {}
