@@ -9,6 +9,8 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
+from site_guard.content_files import display_path
+
 from .model import load_quiz
 
 HERE = Path(__file__).resolve().parent
@@ -26,7 +28,8 @@ class QuizGenerator(Generator):
         self.env.loader.loaders.insert(1, FileSystemLoader(str(HERE / "templates")))
 
     def generate_context(self):
-        self.quiz = load_quiz(os.path.join(self.settings["PATH"], self.settings.get("QUIZ_FILE", QUIZ_FILE)))
+        self.source = os.path.join(self.settings["PATH"], self.settings.get("QUIZ_FILE", QUIZ_FILE))
+        self.quiz = load_quiz(self.source)
         self.context["quiz"] = self.quiz
 
     def generate_output(self, writer):
@@ -41,6 +44,7 @@ class QuizGenerator(Generator):
             meta_url=PAGE_URL,
             quiz_data=self.quiz.as_data(),
             quiz_url=PAGE_URL,
+            source_file=display_path(self.source),
         )
         for name in SCRIPTS:
             shutil.copyfile(HERE / "static" / name, Path(self.output_path) / folder / name)

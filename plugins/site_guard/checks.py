@@ -89,6 +89,8 @@ def record_written(path, context) -> None:
     content = context.get("article") or context.get("page")
     if content is not None and getattr(content, "source_path", None):
         source = _relative_source(content)
+    elif context.get("source_file"):  # a plugin's page names the content file it was made from
+        source = context["source_file"]
     else:
         source = f"theme template for {os.path.relpath(path, context['OUTPUT_PATH'])}"
     state["written"][os.path.realpath(path)] = source

@@ -235,3 +235,9 @@ def test_malformed_yaml_names_the_line(content, tmp_path):
 def test_a_missing_definition_fails_the_build(content, tmp_path):
     (content / "quiz" / "role-selector.yaml").unlink()
     assert "quiz/role-selector.yaml: file not found" in build_error(content, tmp_path)
+
+
+def test_an_outcome_linking_to_a_missing_page_names_the_quiz_file(content, tmp_path):
+    quiz_file = content / "quiz" / "role-selector.yaml"
+    quiz_file.write_text(quiz_file.read_text().replace("url: /roles/fractional-cso/", "url: /roles/cso/"))
+    assert "quiz/role-selector.yaml: link '/roles/cso/': no such page" in build_error(content, tmp_path)
