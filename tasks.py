@@ -99,7 +99,8 @@ def livereload(c, port=CONFIG["port"]):
 
     _build(CONFIG["settings"])
     server = Server()
-    for watched in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+    plugin_files = ("plugins/**/*.py", "plugins/**/*.html", "plugins/**/*.js")
+    for watched in ("content/**/*", "theme/**/*", *plugin_files, "pelicanconf.py"):
         server.watch(str(ROOT / watched), lambda: _build(CONFIG["settings"]))
     server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["output"]), open_url_delay=None)
 
