@@ -74,13 +74,15 @@ class Quiz:
         return next((outcome for outcome in self.outcomes if outcome.id == outcome_id), None)
 
     def as_data(self) -> dict:
-        """What the browser needs to score, as plain JSON-able data (written into the page)."""
+        """What the browser needs to score and explain, as JSON-able data (written into the page).
+
+        Labels and texts are left out: the page's HTML already holds them."""
         return {
             "questions": [
                 {
                     "id": question.id,
                     "options": [
-                        {"id": option.id, "label": option.label, "reason": option.reason, "weights": option.weights}
+                        {"id": option.id, "reason": option.reason, "weights": option.weights}
                         for option in question.options
                     ],
                     "show_if": {key: list(values) for key, values in question.show_if.items()},

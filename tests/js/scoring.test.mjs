@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { asked, MAX_REASONS, score } from "../../plugins/role_quiz/static/scoring.js";
 
-const option = (id, weights, reason = "") => ({ id, label: id, reason, weights });
+const option = (id, weights, reason = "") => ({ id, reason, weights });
 
 // Three outcomes; "seat" is asked only when size is "big".
 const quiz = {

@@ -84,7 +84,7 @@ function enhance(root) {
     for (const row of $$("[data-quiz-review]")) {
       const [question, choice] = list.find(([q]) => q.id === row.dataset.quizReview) || [];
       row.hidden = !choice;
-      if (choice) $("dd", row).textContent = question.options.find((o) => o.id === choice).label;
+      if (choice) $("dd", row).textContent = $(`[for="q-${question.id}-${choice}"]`).textContent;
     }
     $("[data-quiz-share]").href = shareUrl();
     status.textContent = $("h2", panel).textContent;
