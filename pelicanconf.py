@@ -40,6 +40,7 @@ PLUGINS = [
     "site_meta",
     "comparison_chart",
     "faq_page",
+    "role_quiz",
     "security_headers",
 ]
 REQUIRED_PLUGINS = list(PLUGINS)

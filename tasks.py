@@ -99,7 +99,8 @@ def livereload(c, port=CONFIG["port"]):
 
     _build(CONFIG["settings"])
     server = Server()
-    for watched in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+    plugin_files = ("plugins/**/*.py", "plugins/**/*.html", "plugins/**/*.js")
+    for watched in ("content/**/*", "theme/**/*", *plugin_files, "pelicanconf.py"):
         server.watch(str(ROOT / watched), lambda: _build(CONFIG["settings"]))
     server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["output"]), open_url_delay=None)
 
@@ -115,6 +116,25 @@ def publish(c):
     """Build a deployable output/ with publishconf.py; copy that folder to any static host."""
     _build(CONFIG["publish_settings"])
     print(f"Deployable site written to {CONFIG['output']}. See README, 'Deploying', to upload it.")
+
+
+@task(
+    help={
+        "answers": "question=option pairs, comma-separated, e.g. team_size=small,revenue=1-15m,...",
+        "json": "print the result as JSON instead of text",
+    }
+)
+def quiz(c, answers, json=False):
+    """Print the quiz's recommendation, ranking and reasons for a set of answers."""
+    from role_quiz.cli import AnswerError, run
+    from site_guard.errors import ContentError
+
+    try:
+        print(run(str(CONFIG["content"] / "quiz" / "role-selector.yaml"), answers, as_json=json))
+    except ContentError as error:
+        raise Exit(f"The quiz definition has problems:\n{error}", code=1) from None
+    except AnswerError as error:
+        raise Exit(f"Those answers do not fit the quiz:\n{error}", code=2) from None
 
 
 def _find_chromium() -> str | None:
@@ -155,6 +175,8 @@ def test(c, pytest_args=""):
     os.environ["CHROMIUM"] = _ensure_chromium(c)
     c.run(f"{PYTHON} -m ruff check {ROOT}")
     c.run(f"{PYTHON} -m ruff format --check {ROOT}")
+    # Test-only npm packages (axe-core for the accessibility checks), exactly as locked.
+    c.run(f"npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --prefix {ROOT}")
     js_tests = ROOT / "tests" / "js"
     if js_tests.is_dir():
         c.run(f"node --test {js_tests}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import yaml
 from markupsafe import Markup
 
+from site_guard.content_files import display_path, load_yaml
 from site_guard.errors import ContentError, Problem, raise_if_any
 
 from .svg import render_chart
@@ -162,17 +162,7 @@ def parse_comparison(data, file: str) -> Comparison:
 
 
 def load_comparison(path: str) -> Comparison:
-    display = os.path.relpath(path)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except FileNotFoundError as error:
-        raise ContentError(Problem(display, "", "file not found")) from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "YAML"
-        raise ContentError(Problem(display, where, f"invalid YAML: {getattr(error, 'problem', error)}")) from error
-    return parse_comparison(data, display)
+    return parse_comparison(load_yaml(path), display_path(path))
 
 
 def add_comparison_to_context(generator) -> None:

@@ -34,6 +34,7 @@ def build_site(settings_file: str | Path = "pelicanconf.py", *, quiet: bool = Fa
     """
     if not logging.getLogger().handlers:
         init_logging(level=logging.WARNING if quiet else logging.INFO)
+    _forget_earlier_builds()
     settings = load_settings(settings_file, **overrides)
     errors = _ErrorCounter()
     logging.getLogger().addHandler(errors)
@@ -46,6 +47,15 @@ def build_site(settings_file: str | Path = "pelicanconf.py", *, quiet: bool = Fa
     if errors.messages:
         raise BuildFailed("The site was not built, because:\n" + "\n".join(f"  {m}" for m in errors.messages))
     return settings
+
+
+def _forget_earlier_builds() -> None:
+    """Start pelican-sitemap afresh: it keeps its per-build state in a module-level object and
+    clears it only when a build finishes, so after a failed build in the same process (the
+    tests, `invoke livereload`) every later build would silently write no sitemap."""
+    sitemap = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if sitemap is not None:
+        sitemap.generator.__init__()
 
 
 class _ErrorCounter(logging.Handler):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican.contents import Article, Page
 
+from .content_files import display_path
 from .errors import ContentError, Problem
 from .links import LinkReport, check_output_links
 
@@ -71,7 +72,7 @@ def raise_content_problems(generators) -> None:
     reported = {p.file for p in problems}
     for source, content in context.get("generated_content", {}).items():
         if content is None:
-            file = _display_path(os.path.join(content_root, source))
+            file = display_path(os.path.join(content_root, source))
             if file not in reported:
                 problems.append(
                     Problem(file, "metadata header", "could not be read (check the 'Key: value' lines at the top)")
@@ -88,6 +89,8 @@ def record_written(path, context) -> None:
     content = context.get("article") or context.get("page")
     if content is not None and getattr(content, "source_path", None):
         source = _relative_source(content)
+    elif context.get("source_file"):  # a plugin's page names the content file it was made from
+        source = context["source_file"]
     else:
         source = f"theme template for {os.path.relpath(path, context['OUTPUT_PATH'])}"
     state["written"][os.path.realpath(path)] = source
@@ -107,7 +110,7 @@ def check_links(pelican) -> None:
         written = _state(settings)["written"]
         problems = [
             Problem(
-                written.get(os.path.realpath(link.page), _display_path(link.page)),
+                written.get(os.path.realpath(link.page), display_path(link.page)),
                 f"link {link.target!r}",
                 link.reason,
             )
@@ -118,12 +121,4 @@ def check_links(pelican) -> None:
 
 
 def _relative_source(content) -> str:
-    return _display_path(content.source_path)
-
-
-def _display_path(path: str) -> str:
-    """A path relative to the working directory when possible, for readable errors."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    return display_path(content.source_path)

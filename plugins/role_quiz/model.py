@@ -1,0 +1,327 @@
+"""The quiz definition: content/quiz/role-selector.yaml loaded into dataclasses and validated.
+
+Validation reports every problem at once, each with the file and the path of
+the field (`questions[2].options[1].weights: unknown outcome 'cro'`), because
+the people who edit the YAML fix it from the build's message alone. It also
+checks what a reader of the YAML cannot see: that every outcome is the
+recommendation for at least one combination of answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from site_guard.content_files import display_path, load_yaml
+from site_guard.errors import Problem, raise_if_any
+
+from .scoring import unreachable_outcomes
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_RULE = "lower-case letters, digits, '-' and '_' only"
+
+TOP_KEYS = {"title", "description", "intro", "questions", "outcomes", "tie_break"}
+QUESTION_KEYS = {"id", "text", "help", "error", "options", "show_if"}
+OPTION_KEYS = {"id", "label", "reason", "weights"}
+OUTCOME_KEYS = {"id", "title", "summary", "url", "cta"}
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    weights: dict[str, int]
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    options: tuple[Option, ...]
+    help: str = ""
+    error: str = ""
+    # question id -> option ids: the question is asked only when every listed
+    # earlier question was answered with one of its listed options.
+    show_if: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def option(self, option_id: str) -> Option | None:
+        return next((option for option in self.options if option.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    summary: str
+    url: str
+    cta: str
+
+
+@dataclass(frozen=True)
+class Quiz:
+    title: str
+    description: str
+    intro: str
+    questions: tuple[Question, ...]
+    outcomes: tuple[Outcome, ...]
+    tie_break: tuple[str, ...]
+
+    def question(self, question_id: str) -> Question | None:
+        return next((question for question in self.questions if question.id == question_id), None)
+
+    def outcome(self, outcome_id: str) -> Outcome | None:
+        return next((outcome for outcome in self.outcomes if outcome.id == outcome_id), None)
+
+    def as_data(self) -> dict:
+        """What the browser needs to score and explain, as JSON-able data (written into the page).
+
+        Labels and texts are left out: the page's HTML already holds them."""
+        return {
+            "questions": [
+                {
+                    "id": question.id,
+                    "options": [
+                        {"id": option.id, "reason": option.reason, "weights": option.weights}
+                        for option in question.options
+                    ],
+                    "show_if": {key: list(values) for key, values in question.show_if.items()},
+                }
+                for question in self.questions
+            ],
+            "outcomes": [{"id": o.id, "title": o.title, "url": o.url} for o in self.outcomes],
+            "tie_break": list(self.tie_break),
+        }
+
+
+class _Checker:
+    """Collects problems for one file while reading its fields."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, path, message))
+
+    def mapping(self, value, path: str, what: str) -> dict | None:
+        if isinstance(value, dict):
+            return value
+        self.add(path, f"must be a mapping with {what}, not {_kind(value)}")
+        return None
+
+    def keys(self, raw: dict, allowed: set[str], path: str) -> None:
+        for key in raw:
+            if key not in allowed:
+                self.add(
+                    f"{path}.{key}" if path else str(key), f"unknown key; expected one of {', '.join(sorted(allowed))}"
+                )
+
+    def text(self, raw: dict, key: str, path: str, required: bool = True) -> str:
+        value = raw.get(key)
+        where = f"{path}.{key}" if path else key
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(where, "missing text")
+            return ""
+        if not isinstance(value, str):
+            self.add(where, f"must be text, not {_kind(value)}{_yes_no_hint(value)}")
+            return ""
+        return " ".join(value.split())
+
+    def ident(self, raw: dict, path: str) -> str:
+        value = raw.get("id")
+        where = f"{path}.id"
+        if value is None:
+            self.add(where, "missing")
+            return ""
+        if not isinstance(value, str):
+            self.add(where, f"must be text, not {_kind(value)}{_yes_no_hint(value)}")
+            return ""
+        if not ID_PATTERN.match(value):
+            self.add(where, f"{value!r} is not a valid id ({ID_RULE})")
+            return ""
+        return value
+
+    def items(self, raw: dict, key: str, path: str, minimum: int = 1) -> list:
+        value = raw.get(key)
+        where = f"{path}.{key}" if path else key
+        if not isinstance(value, list):
+            self.add(where, f"must be a list, not {_kind(value)}")
+            return []
+        if len(value) < minimum:
+            self.add(where, f"needs at least {minimum} entries, has {len(value)}")
+        return value
+
+    def entries(self, raw: dict, key: str, path: str, kind: str, allowed: set[str], minimum: int = 1):
+        """Each mapping in the list `raw[key]` as (its path, the mapping, its id).
+
+        Checks what every entry shares: it is a mapping, with known keys, a valid id
+        that no earlier entry of the same list has.
+        """
+        seen: set[str] = set()
+        for i, item in enumerate(self.items(raw, key, path, minimum)):
+            where = f"{path}.{key}[{i}]" if path else f"{key}[{i}]"
+            item = self.mapping(item, where, ", ".join(sorted(allowed)))
+            if item is None:
+                continue
+            self.keys(item, allowed, where)
+            ident = self.ident(item, where)
+            if ident in seen:
+                self.add(f"{where}.id", f"duplicate {kind} id {ident!r}")
+            if ident:
+                seen.add(ident)
+            yield where, item, ident
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "nothing"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _yes_no_hint(value) -> str:
+    if isinstance(value, bool):
+        return " (YAML reads yes/no/on/off as true/false: put the id in quotes, e.g. 'yes')"
+    return ""
+
+
+def parse_quiz(data, file: str) -> Quiz:
+    """Validate parsed YAML and build the Quiz; raise ContentError listing every problem."""
+    check = _Checker(file)
+    raw = check.mapping(data, "", "title, description, intro, questions, outcomes and tie_break")
+    if raw is None:
+        raise_if_any(check.problems)
+    check.keys(raw, TOP_KEYS, "")
+    title = check.text(raw, "title", "")
+    description = check.text(raw, "description", "")
+    intro = check.text(raw, "intro", "")
+
+    outcomes = _parse_outcomes(check, raw)
+    outcome_ids = [outcome.id for outcome in outcomes]
+    questions = _parse_questions(check, raw, set(outcome_ids))
+    tie_break = _parse_tie_break(check, raw, outcome_ids)
+
+    raise_if_any(check.problems)
+    quiz = Quiz(title, description, intro, tuple(questions), tuple(outcomes), tuple(tie_break))
+
+    # Only a well-formed quiz can be searched for unreachable outcomes.
+    for outcome_id in unreachable_outcomes(quiz):
+        index = outcome_ids.index(outcome_id)
+        check.add(
+            f"outcomes[{index}]",
+            f"no combination of answers recommends {outcome_id!r}; give it more weight in some options",
+        )
+    raise_if_any(check.problems)
+    return quiz
+
+
+def _parse_outcomes(check: _Checker, raw: dict) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for path, item, outcome_id in check.entries(raw, "outcomes", "", "outcome", OUTCOME_KEYS, minimum=2):
+        outcome = Outcome(
+            outcome_id,
+            check.text(item, "title", path),
+            check.text(item, "summary", path),
+            check.text(item, "url", path),
+            check.text(item, "cta", path),
+        )
+        if outcome.url and not outcome.url.startswith("/"):
+            check.add(f"{path}.url", f"{outcome.url!r} must be a link inside the site, starting with '/'")
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _parse_questions(check: _Checker, raw: dict, outcome_ids: set[str]) -> list[Question]:
+    questions: list[Question] = []
+    all_ids = {item.get("id") for item in raw.get("questions") or [] if isinstance(item, dict)}
+    for path, item, question_id in check.entries(raw, "questions", "", "question", QUESTION_KEYS):
+        text = check.text(item, "text", path)
+        help_text = check.text(item, "help", path, required=False)
+        error = check.text(item, "error", path, required=False)
+        options = _parse_options(check, item, path, outcome_ids)
+        show_if = _parse_show_if(check, item.get("show_if"), f"{path}.show_if", questions, all_ids)
+        questions.append(Question(question_id, text, tuple(options), help_text, error, show_if))
+    return questions
+
+
+def _parse_options(check: _Checker, question: dict, path: str, outcome_ids: set[str]) -> list[Option]:
+    options: list[Option] = []
+    for option_path, item, option_id in check.entries(question, "options", path, "option", OPTION_KEYS, minimum=2):
+        label = check.text(item, "label", option_path)
+        reason = check.text(item, "reason", option_path, required=False)
+        weights: dict[str, int] = {}
+        raw_weights = item.get("weights", {})
+        if raw_weights is None:
+            raw_weights = {}
+        if not isinstance(raw_weights, dict):
+            check.add(f"{option_path}.weights", f"must map outcome ids to points, not {_kind(raw_weights)}")
+            raw_weights = {}
+        for outcome_id, points in raw_weights.items():
+            if outcome_id not in outcome_ids:
+                check.add(f"{option_path}.weights", f"unknown outcome {outcome_id!r}")
+            elif isinstance(points, bool) or not isinstance(points, int) or points < 0:
+                check.add(f"{option_path}.weights.{outcome_id}", f"must be a whole number 0 or more, not {points!r}")
+            elif points:
+                weights[outcome_id] = points
+        options.append(Option(option_id, label, weights, reason))
+    return options
+
+
+def _parse_show_if(check: _Checker, raw, path: str, earlier: list[Question], all_ids: set) -> dict:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not raw:
+        check.add(path, "must map earlier question ids to the option ids that show this question")
+        return {}
+    conditions: dict[str, tuple[str, ...]] = {}
+    for question_id, option_ids in raw.items():
+        where = f"{path}.{question_id}"
+        source = next((question for question in earlier if question.id == question_id), None)
+        if source is None:
+            if question_id in all_ids:
+                check.add(
+                    where,
+                    f"question {question_id!r} comes later; a condition can only name an earlier question",
+                )
+            else:
+                check.add(where, f"unknown question {question_id!r}")
+            continue
+        if isinstance(option_ids, (str, bool)):
+            option_ids = [option_ids]
+        if not isinstance(option_ids, list) or not option_ids:
+            check.add(where, "must list one or more option ids")
+            continue
+        clean = []
+        for option_id in option_ids:
+            if not isinstance(option_id, str):
+                check.add(where, f"option ids must be text, not {_kind(option_id)}{_yes_no_hint(option_id)}")
+            elif source.option(option_id) is None:
+                check.add(where, f"unknown option {option_id!r} of question {question_id!r}")
+            else:
+                clean.append(option_id)
+        conditions[question_id] = tuple(clean)
+    return conditions
+
+
+def _parse_tie_break(check: _Checker, raw: dict, outcome_ids: list[str]) -> list[str]:
+    value = raw.get("tie_break")
+    if not isinstance(value, list):
+        check.add("tie_break", f"must list every outcome id once, most preferred first, not {_kind(value)}")
+        return list(outcome_ids)
+    for i, outcome_id in enumerate(value):
+        if outcome_id not in outcome_ids:
+            check.add(f"tie_break[{i}]", f"unknown outcome {outcome_id!r}")
+        elif value.index(outcome_id) != i:
+            check.add(f"tie_break[{i}]", f"duplicate outcome {outcome_id!r}")
+    for outcome_id in outcome_ids:
+        if outcome_id and outcome_id not in value:
+            check.add("tie_break", f"missing outcome {outcome_id!r}")
+    return [outcome_id for outcome_id in value if isinstance(outcome_id, str)]
+
+
+def load_quiz(path) -> Quiz:
+    """Read and validate one quiz file; raise ContentError naming the file and every problem."""
+    return parse_quiz(load_yaml(path), display_path(path))

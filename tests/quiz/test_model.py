@@ -1,0 +1,243 @@
+"""The quiz definition: what loads, and every kind of bad definition the build must refuse."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from site_guard.build import BuildFailed
+from tests.quiz.support import DISPLAY, OUTCOMES, QUIZ_FILE, problems_of, shipped_data, shipped_quiz
+from tests.support import build, copy_content
+
+# The contract in DESIGN.md: question ids and their option ids, in the order the page asks them.
+CONTRACT = {
+    "team_size": ["solo", "small", "mid", "large"],
+    "revenue": ["under-1m", "1-15m", "15-50m", "over-50m"],
+    "leader_situation": ["vacancy", "owner-led", "none", "struggling"],
+    "primary_need": ["bridge", "build", "grow", "transform"],
+    "leadership_seat": ["yes", "no"],
+    "marketing": ["yes", "no"],
+    "stage": ["startup", "established", "turnaround"],
+    "commitment": ["full-time", "part-time"],
+}
+
+
+def test_the_shipped_quiz_keeps_the_contract_ids():
+    quiz = shipped_quiz()
+    assert {q.id: [o.id for o in q.options] for q in quiz.questions} == CONTRACT
+    assert [o.id for o in quiz.outcomes] == OUTCOMES
+    assert sorted(quiz.tie_break) == sorted(OUTCOMES)
+
+
+def test_the_shipped_quiz_has_the_text_an_owner_reads():
+    quiz = shipped_quiz()
+    assert quiz.title and quiz.intro and 110 <= len(quiz.description) <= 160
+    for question in quiz.questions:
+        assert question.text.endswith("?"), question.id
+        assert question.error, f"{question.id}: no error message for 'nothing chosen'"
+        for option in question.options:
+            assert option.label
+            if option.weights:
+                assert option.reason, f"{question.id}={option.id} scores but gives no reason"
+    for outcome in quiz.outcomes:
+        assert outcome.summary and outcome.cta and outcome.url.startswith("/roles/")
+
+
+def test_the_example_from_the_issue_unknown_outcome_in_weights():
+    data = shipped_data()
+    data["questions"][2]["options"][1]["weights"]["cro"] = 2
+    assert problems_of(data) == [f"{DISPLAY}: questions[2].options[1].weights: unknown outcome 'cro'"]
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("question", f"{DISPLAY}: questions[1].id: duplicate question id 'team_size'"),
+        ("option", f"{DISPLAY}: questions[0].options[1].id: duplicate option id 'solo'"),
+        ("outcome", f"{DISPLAY}: outcomes[1].id: duplicate outcome id 'interim'"),
+    ],
+)
+def test_duplicate_ids(where, expected):
+    data = shipped_data()
+    if where == "question":
+        data["questions"][1]["id"] = "team_size"
+    elif where == "option":
+        data["questions"][0]["options"][1]["id"] = "solo"
+    else:
+        data["outcomes"][1]["id"] = "interim"
+    assert expected in problems_of(data)
+
+
+def test_unknown_outcome_in_tie_break_and_a_missing_one():
+    data = shipped_data()
+    data["tie_break"] = ["part-time", "fractional-cso", "fractional-cro", "interm"]
+    problems = problems_of(data)
+    assert f"{DISPLAY}: tie_break[3]: unknown outcome 'interm'" in problems
+    assert f"{DISPLAY}: tie_break: missing outcome 'interim'" in problems
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (("questions", 3, "text"), "questions[3].text: missing text"),
+        (("questions", 0, "options", 2, "label"), "questions[0].options[2].label: missing text"),
+        (("outcomes", 2, "summary"), "outcomes[2].summary: missing text"),
+        (("title",), "title: missing text"),
+    ],
+)
+def test_missing_text(path, expected):
+    data = shipped_data()
+    container = data
+    for key in path[:-1]:
+        container = container[key]
+    del container[path[-1]]
+    assert f"{DISPLAY}: {expected}" in problems_of(data)
+
+
+def test_an_outcome_no_answer_can_reach():
+    data = shipped_data()
+    for question in data["questions"]:
+        for option in question["options"]:
+            option["weights"].pop("fractional-cso", None)
+    assert problems_of(data) == [
+        f"{DISPLAY}: outcomes[3]: no combination of answers recommends 'fractional-cso'; "
+        "give it more weight in some options"
+    ]
+
+
+def test_an_outcome_that_only_ever_ties_and_loses_the_tie_break_is_unreachable():
+    data = shipped_data()
+    # Give the Fractional CSO exactly the Fractional CRO's points: it ties every time, and
+    # the CRO is declared before it in this tie-break order.
+    for question in data["questions"]:
+        for option in question["options"]:
+            option["weights"].pop("fractional-cso", None)
+            if "fractional-cro" in option["weights"]:
+                option["weights"]["fractional-cso"] = option["weights"]["fractional-cro"]
+    data["tie_break"] = ["part-time", "fractional-cro", "fractional-cso", "interim"]
+    assert any("recommends 'fractional-cso'" in p for p in problems_of(data))
+    data["tie_break"] = ["part-time", "fractional-cso", "fractional-cro", "interim"]
+    assert any("recommends 'fractional-cro'" in p for p in problems_of(data))
+
+
+def test_a_condition_naming_an_unknown_question():
+    data = shipped_data()
+    data["questions"][5]["show_if"] = {"leadership_set": ["yes"]}
+    assert problems_of(data) == [f"{DISPLAY}: questions[5].show_if.leadership_set: unknown question 'leadership_set'"]
+
+
+def test_a_condition_naming_a_later_question_or_an_unknown_option():
+    data = shipped_data()
+    data["questions"][1]["show_if"] = {"commitment": ["full-time"]}
+    data["questions"][5]["show_if"] = {"leadership_seat": ["maybe"]}
+    problems = problems_of(data)
+    assert (
+        f"{DISPLAY}: questions[1].show_if.commitment: question 'commitment' comes later; "
+        "a condition can only name an earlier question"
+    ) in problems
+    assert f"{DISPLAY}: questions[5].show_if.leadership_seat: unknown option 'maybe' of question 'leadership_seat'" in (
+        problems
+    )
+
+
+def test_a_question_with_fewer_than_two_options():
+    data = shipped_data()
+    del data["questions"][7]["options"][1]
+    assert f"{DISPLAY}: questions[7].options: needs at least 2 entries, has 1" in problems_of(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["questions"][0]["options"][0]["weights"].update({"part-time": "2"}),
+            "questions[0].options[0].weights.part-time: must be a whole number 0 or more, not '2'",
+        ),
+        (
+            lambda d: d["questions"][0]["options"][0]["weights"].update({"part-time": -1}),
+            "questions[0].options[0].weights.part-time: must be a whole number 0 or more, not -1",
+        ),
+        (
+            lambda d: d["questions"][0].update({"options": "solo, small"}),
+            "questions[0].options: must be a list, not text",
+        ),
+        (lambda d: d["questions"][0].update({"text": 12}), "questions[0].text: must be text, not a number"),
+        (lambda d: d.update({"outcomes": {"interim": {}}}), "outcomes: must be a list, not a mapping"),
+        (
+            lambda d: d["questions"][4]["options"][0].update({"id": True}),
+            "questions[4].options[0].id: must be text, not true/false (YAML reads yes/no/on/off as true/false: "
+            "put the id in quotes, e.g. 'yes')",
+        ),
+        (
+            lambda d: d["questions"][2]["options"][0].update({"id": "Vacancy!"}),
+            "questions[2].options[0].id: 'Vacancy!' is not a valid id (lower-case letters, digits, '-' and '_' only)",
+        ),
+        (
+            lambda d: d["questions"][5].update({"show_iff": {"leadership_seat": ["yes"]}}),
+            "questions[5].show_iff: unknown key; expected one of error, help, id, options, show_if, text",
+        ),
+        (
+            lambda d: d["outcomes"][0].update({"url": "roles/interim/"}),
+            "outcomes[0].url: 'roles/interim/' must be a link inside the site, starting with '/'",
+        ),
+    ],
+)
+def test_wrong_types(change, expected):
+    data = shipped_data()
+    change(data)
+    assert f"{DISPLAY}: {expected}" in problems_of(data)
+
+
+def test_an_unquoted_yes_in_yaml_is_explained():
+    text = QUIZ_FILE.read_text(encoding="utf-8").replace('- id: "yes"', "- id: yes", 1)
+    assert "put the id in quotes, e.g. 'yes'" in problems_of(yaml.safe_load(text))[0]
+
+
+def test_every_problem_is_reported_at_once():
+    data = shipped_data()
+    data["questions"][2]["options"][1]["weights"]["cro"] = 2
+    data["questions"][1]["id"] = "team_size"
+    del data["questions"][3]["text"]
+    assert len(problems_of(data)) == 3
+
+
+@pytest.fixture
+def content(tmp_path):
+    return copy_content(tmp_path / "content")
+
+
+def build_error(content, tmp_path) -> str:
+    with pytest.raises(BuildFailed) as failure:
+        build(tmp_path / "output", content)
+    return str(failure.value)
+
+
+def test_a_bad_definition_fails_the_build_naming_file_and_field(content, tmp_path):
+    quiz_file = content / "quiz" / "role-selector.yaml"
+    quiz_file.write_text(
+        quiz_file.read_text().replace("weights: {interim: 6, fractional-cso: 1}", "weights: {intrim: 6}")
+    )
+    message = build_error(content, tmp_path)
+    assert message.startswith("The site was not built, because:")
+    assert "quiz/role-selector.yaml: questions[2].options[0].weights: unknown outcome 'intrim'" in message
+
+
+def test_malformed_yaml_names_the_line(content, tmp_path):
+    quiz_file = content / "quiz" / "role-selector.yaml"
+    lines = quiz_file.read_text().splitlines()
+    number = next(i for i, line in enumerate(lines) if "id: revenue" in line)
+    lines[number] = "  - id: revenue: [unclosed"
+    quiz_file.write_text("\n".join(lines) + "\n")
+    message = build_error(content, tmp_path)
+    assert f"quiz/role-selector.yaml: line {number + 1}: invalid YAML" in message
+
+
+def test_a_missing_definition_fails_the_build(content, tmp_path):
+    (content / "quiz" / "role-selector.yaml").unlink()
+    assert "quiz/role-selector.yaml: file not found" in build_error(content, tmp_path)
+
+
+def test_an_outcome_linking_to_a_missing_page_names_the_quiz_file(content, tmp_path):
+    quiz_file = content / "quiz" / "role-selector.yaml"
+    quiz_file.write_text(quiz_file.read_text().replace("url: /roles/fractional-cso/", "url: /roles/cso/"))
+    assert "quiz/role-selector.yaml: link '/roles/cso/': no such page" in build_error(content, tmp_path)

@@ -1,0 +1,203 @@
+"""The reference scorer: owners' profiles get the role the domain facts in DESIGN.md call for."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from role_quiz.cli import AnswerError, explanation, main, parse_answers, run
+from role_quiz.scoring import answer_sets, asked, score, unreachable_outcomes
+from tests.quiz.support import OUTCOMES, PROFILES, QUIZ_FILE, shipped_quiz, small_quiz
+
+# Whole families of owners: every combination of the other answers must give the same role.
+FAMILIES = {
+    "interim": lambda a: (
+        a["leader_situation"] == "vacancy" and a["primary_need"] == "bridge" and a["commitment"] == "full-time"
+    ),
+    "part-time": lambda a: (
+        a["team_size"] == "small"
+        and a["revenue"] == "1-15m"
+        and a["primary_need"] == "build"
+        and a["leadership_seat"] == "no"
+    ),
+    "fractional-cro": lambda a: (
+        a["leadership_seat"] == "yes"
+        and a.get("marketing") == "yes"
+        and a["stage"] == "startup"
+        and a["primary_need"] in ("grow", "transform")
+        and a["commitment"] == "part-time"
+    ),
+    "fractional-cso": lambda a: (
+        a["leadership_seat"] == "yes"
+        and a.get("marketing") == "no"
+        and a["stage"] != "startup"
+        and a["primary_need"] == "transform"
+        and a["commitment"] == "part-time"
+    ),
+}
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES)
+def test_a_typical_owner_gets_the_role_the_domain_calls_for(outcome):
+    result = score(shipped_quiz(), PROFILES[outcome])
+    assert result.outcome == outcome
+    assert result.ranking[0].percent > result.ranking[1].percent
+    assert 1 <= len(result.reasons) <= 3
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES)
+def test_every_owner_in_a_family_gets_its_role(outcome):
+    quiz = shipped_quiz()
+    members = [answers for answers in answer_sets(quiz) if FAMILIES[outcome](answers)]
+    assert len(members) >= 24
+    wrong = [(answers, score(quiz, answers).outcome) for answers in members if score(quiz, answers).outcome != outcome]
+    assert wrong == []
+
+
+def test_the_part_time_reasons_name_what_drove_it():
+    reasons = score(shipped_quiz(), PROFILES["part-time"]).reasons
+    assert reasons[0] == "you have 2-12 salespeople"
+    assert "you want someone focused on the sales team" in reasons
+
+
+def test_every_outcome_is_recommended_for_a_fair_share_of_answers():
+    quiz = shipped_quiz()
+    counts = Counter(score(quiz, answers).outcome for answers in answer_sets(quiz))
+    total = sum(counts.values())
+    assert set(counts) == set(OUTCOMES)
+    assert all(count / total >= 0.1 for count in counts.values()), counts
+    assert unreachable_outcomes(quiz) == []
+
+
+def test_ranking_lists_every_outcome_once_and_percentages_follow_it():
+    quiz = shipped_quiz()
+    for answers in answer_sets(quiz):
+        ranking = score(quiz, answers).ranking
+        assert sorted(r.outcome for r in ranking) == sorted(OUTCOMES)
+        percents = [r.percent for r in ranking]
+        assert percents == sorted(percents, reverse=True) and min(percents) >= 0 and max(percents) <= 100
+
+
+def test_ties_follow_the_declared_order():
+    quiz = small_quiz()
+    # Nothing answered: everything scores 0 and the declared order is the ranking.
+    assert [r.outcome for r in score(quiz, {}).ranking] == ["b", "a", "c"]
+    flipped = small_quiz(tie_break=["c", "a", "b"])
+    assert [r.outcome for r in score(flipped, {}).ranking] == ["c", "a", "b"]
+    # big, no seat, build: b=3, and a and c tie at 2; a is declared before c.
+    tied = score(quiz, {"size": "big", "seat": "no", "need": "build"})
+    assert [(r.outcome, r.score) for r in tied.ranking] == [("b", 3), ("a", 2), ("c", 2)]
+
+
+def test_a_tie_for_first_place_is_decided_the_same_way_every_time():
+    quiz = small_quiz()
+    answers = {"size": "big", "seat": "no", "need": "grow"}  # a=1, b=3, c=3: b and c tie
+    assert {score(quiz, answers).outcome for _ in range(20)} == {"b"}
+    assert score(small_quiz(tie_break=["c", "b", "a"]), answers).outcome == "c"
+
+
+def test_conditional_question_is_asked_only_for_its_answers():
+    quiz = small_quiz()
+    assert [q.id for q, _ in asked(quiz, {"size": "small"})] == ["size", "need"]
+    assert [q.id for q, _ in asked(quiz, {"size": "big"})] == ["size", "seat", "need"]
+    assert len(list(answer_sets(quiz))) == 2 + 4  # small x need, big x seat x need
+    assert all("seat" not in answers for answers in answer_sets(quiz) if answers["size"] == "small")
+
+
+def test_an_answer_to_a_question_not_asked_counts_for_nothing():
+    quiz = small_quiz()
+    assert score(quiz, {"size": "small", "seat": "yes", "need": "grow"}) == score(
+        quiz, {"size": "small", "need": "grow"}
+    )
+    shipped = shipped_quiz()
+    stale = {**PROFILES["part-time"], "marketing": "yes"}  # marketing is asked only with a leadership seat
+    assert score(shipped, stale) == score(shipped, PROFILES["part-time"])
+
+
+def test_percentages_share_the_scale_of_the_questions_asked():
+    quiz = small_quiz()
+    # Asked: size and need. Best possible: a 3+2=5, b 2, c 2+1=3 -> scale 5.
+    result = score(quiz, {"size": "small", "need": "grow"})
+    assert [(r.outcome, r.score, r.percent) for r in result.ranking] == [("a", 4, 80), ("b", 1, 20), ("c", 1, 20)]
+
+
+def test_the_explanation_reads_as_a_sentence():
+    assert explanation([]) == ""
+    assert explanation(["you have 2-12 salespeople"]) == "We suggest it because you have 2-12 salespeople."
+    assert explanation(["a", "b", "c"]) == "We suggest it because a, b and c."
+
+
+# --- invoke quiz -------------------------------------------------------------------------
+
+
+def answers_text(answers: dict) -> str:
+    return ",".join(f"{key}={value}" for key, value in answers.items())
+
+
+def test_cli_prints_recommendation_ranking_and_reasons():
+    text = run(str(QUIZ_FILE), answers_text(PROFILES["part-time"]))
+    assert text.startswith("Recommendation: Part-time / Outsourced Sales Manager (part-time)")
+    assert "We suggest it because you have 2-12 salespeople" in text
+    assert "Ranking:\n  1. Part-time / Outsourced Sales Manager" in text
+    assert "Reasons:\n  - you have 2-12 salespeople" in text
+
+
+def test_cli_json_has_the_documented_shape():
+    data = json.loads(run(str(QUIZ_FILE), answers_text(PROFILES["fractional-cro"]), as_json=True))
+    assert set(data) == {"outcome", "ranking", "reasons"}
+    assert data["outcome"] == "fractional-cro"
+    assert [set(item) for item in data["ranking"]] == [{"outcome", "score", "percent"}] * 4
+    assert all(isinstance(reason, str) for reason in data["reasons"])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("team_sise=small", "unknown question 'team_sise'; the questions are: team_size, revenue,"),
+        ("team_size=tiny", "team_size: unknown option 'tiny'; choose one of: solo, small, mid, large"),
+        ("team_size", "'team_size': write each answer as question=option"),
+        ("team_size=small,team_size=mid", "team_size: answered twice"),
+        ("team_size=small", "revenue: no answer given; choose one of: under-1m, 1-15m, 15-50m, over-50m"),
+        (
+            "leadership_seat=no,marketing=yes",
+            "marketing=yes: this question is only asked when leadership_seat is yes",
+        ),
+    ],
+)
+def test_cli_rejects_answers_that_do_not_fit(text, message):
+    with pytest.raises(AnswerError) as failure:
+        parse_answers(shipped_quiz(), text)
+    assert message in str(failure.value)
+
+
+def test_cli_main_exit_codes(capsys):
+    assert main(["--file", str(QUIZ_FILE), "--json", "--answers", answers_text(PROFILES["interim"])]) == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "interim"
+    assert main(["--file", str(QUIZ_FILE), "--answers", "team_size=tiny"]) == 2
+    assert "unknown option 'tiny'" in capsys.readouterr().err
+
+
+def test_invoke_quiz_task(tmp_path):
+    """The task itself, as an editor runs it."""
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    invoke = [sys.executable, "-m", "invoke"]
+    done = subprocess.run(
+        [*invoke, "quiz", "--json", "--answers", answers_text(PROFILES["fractional-cso"])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["outcome"] == "fractional-cso"
+    bad = subprocess.run(
+        [*invoke, "quiz", "--answers", "colour=blue"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert bad.returncode != 0
+    assert "unknown question 'colour'" in bad.stderr
