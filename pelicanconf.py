@@ -41,6 +41,8 @@ PLUGINS = [
     "comparison_chart",
     "faq_page",
     "security_headers",
+    # Last, so it minifies what the other plugins wrote and checked (publish builds only).
+    "minify_output",
 ]
 REQUIRED_PLUGINS = list(PLUGINS)
 
