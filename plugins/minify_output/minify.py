@@ -18,7 +18,7 @@ COMPRESSIBLE_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml"
 # minify-html only minifies whole HTML documents, so CSS and JS files are wrapped in the
 # element that holds them in a page, minified with its bundled CSS/JS minifiers, and unwrapped.
 _WRAPPERS = {
-    ".css": ('<style>', "</style>"),
+    ".css": ("<style>", "</style>"),
     ".js": ('<script type="module">', "</script>"),
     ".mjs": ('<script type="module">', "</script>"),
 }
@@ -50,10 +50,7 @@ def minify_asset(text: str, suffix: str) -> str:
 
 def minify_file(path: Path) -> tuple[int, int]:
     text = path.read_text(encoding="utf-8")
-    if path.suffix == ".html":
-        minified = minify_html_document(text)
-    else:
-        minified = minify_asset(text, path.suffix)
+    minified = minify_html_document(text) if path.suffix == ".html" else minify_asset(text, path.suffix)
     if len(minified) < len(text):
         path.write_text(minified, encoding="utf-8")
     return len(text.encode()), path.stat().st_size
