@@ -4,6 +4,11 @@ Each run starts its own headless Chromium (`CHROME_PATH`), which as root needs
 `--no-sandbox`. A run takes about 13 s and 300 MB, so the tests run the pages
 one after another, once per session. The JSON and HTML reports are kept in
 reports/lighthouse/ for a closer look when a score drops.
+
+Scores from one run vary with the machine's load (simulated throttling scales
+the CPU time it observes). A page that passes on its first run is done; one
+that does not is run twice more and judged by its representative run, the
+median by performance score, as Lighthouse CI picks it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from .tools import LIGHTHOUSE
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM_SCORE = 0.95
 TIMEOUT_SECONDS = 180
+RUNS_WHEN_BELOW = 3
 
 
 @dataclass
@@ -29,6 +35,7 @@ class LighthouseResult:
     scores: dict[str, float | None] = field(default_factory=dict)
     failed_audits: list[str] = field(default_factory=list)
     error: str = ""
+    runs: int = 1
 
     def problems(self) -> list[str]:
         if self.error:
@@ -44,11 +51,28 @@ class LighthouseResult:
         return [f"{self.path}: {', '.join(low)} (minimum {MINIMUM_SCORE}); audits losing points: {audits}"]
 
 
-def run_lighthouse(url: str, path: str, chrome: str, report_dir: Path) -> LighthouseResult:
-    """Audit one URL; never raises for a failed run, the result says what went wrong."""
+def audit_page(url: str, path: str, chrome: str, report_dir: Path) -> LighthouseResult:
+    """One run; if it falls short, the representative of RUNS_WHEN_BELOW runs."""
+    first = run_lighthouse(url, path, chrome, report_dir)
+    if not first.problems():
+        return first
+    runs = [first] + [
+        run_lighthouse(url, path, chrome, report_dir, attempt) for attempt in range(2, RUNS_WHEN_BELOW + 1)
+    ]
+    finished = [run for run in runs if not run.error]
+    if not finished:
+        return first
+    finished.sort(key=lambda run: run.scores.get("performance") or 0)
+    representative = finished[len(finished) // 2]
+    representative.runs = len(runs)
+    return representative
+
+
+def run_lighthouse(url: str, path: str, chrome: str, report_dir: Path, attempt: int = 1) -> LighthouseResult:
+    """Audit one URL once; never raises for a failed run, the result says what went wrong."""
     slug = path.strip("/").replace("/", "-") or "home"
     report_dir.mkdir(parents=True, exist_ok=True)
-    base = report_dir / slug
+    base = report_dir / (slug if attempt == 1 else f"{slug}-run{attempt}")
     command = [
         shutil.which("node") or "node",
         str(LIGHTHOUSE),
@@ -91,10 +115,13 @@ def scores_table(results: list[LighthouseResult]) -> str:
     rows = []
     for result in results:
         cells = [_score(result.scores.get(name)) if not result.error else "error" for name in CATEGORIES]
-        rows.append([result.path, *cells])
+        rows.append([result.path, *cells, str(result.runs)])
     minimum = round(MINIMUM_SCORE * 100)
-    note = f"Lighthouse 12.2.3, mobile defaults (simulated throttling). Minimum per category: {minimum}."
-    return markdown_table(["page", *CATEGORIES], rows) + "\n\n" + note
+    note = (
+        f"Lighthouse 12.2.3, mobile defaults (simulated throttling). Minimum per category: {minimum}. "
+        "runs > 1: the first run fell short, and the median of 3 runs counts."
+    )
+    return markdown_table(["page", *CATEGORIES, "runs"], rows) + "\n\n" + note
 
 
 def _score(score: float | None) -> str:

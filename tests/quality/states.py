@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
+
 from site_guard.build import load_settings
 from tests.support import CONTENT, SETTINGS
 
@@ -82,6 +84,14 @@ LOCATOR = Feature(
 )
 
 
+def _wait_for(page, script: str, failure: str, arg=None) -> None:
+    """Wait until `script` is true in the page, or fail saying what the visitor did not get."""
+    try:
+        page.wait_for_function(script, arg=arg, timeout=STEP_TIMEOUT_MS)
+    except PlaywrightError as error:
+        raise AssertionError(f"{failure} (waited {STEP_TIMEOUT_MS / 1000:.0f} s)") from error
+
+
 def _visible(locator) -> list:
     return [item for item in locator.all() if item.is_visible()]
 
@@ -112,13 +122,18 @@ def walk_quiz(page, base_url: str) -> Iterator[str]:
         yield f"/quiz/ step {step} ({' '.join(legend.inner_text().split()) if legend.count() else 'no legend'})"
         if step == 1:
             _submit(form)
-            page.wait_for_function(ERROR_SHOWN, timeout=STEP_TIMEOUT_MS)
+            _wait_for(
+                page,
+                ERROR_SHOWN,
+                "/quiz/: sending step 1 without an answer showed no error (role=alert, "
+                "an error summary or aria-invalid)",
+            )
             yield "/quiz/ error: step 1 sent without an answer"
         for question in questions:
             _choose_first(question)
         answered = questions[0].element_handle()
         _submit(form)
-        page.wait_for_function(STEP_DONE, arg=answered, timeout=STEP_TIMEOUT_MS)
+        _wait_for(page, STEP_DONE, f"/quiz/ step {step}: after answering and sending, the question stayed", answered)
         if result.count() and result.first.is_visible() and result.first.get_attribute("data-outcome"):
             break
     else:
@@ -141,13 +156,12 @@ def walk_contact_error(page, base_url: str) -> Iterator[str]:
     form = _contact_form(page, base_url)
     _submit(form)
     page.wait_for_load_state("networkidle")
-    try:
-        page.wait_for_function(ERROR_SHOWN, timeout=STEP_TIMEOUT_MS)
-    except Exception as error:
-        raise AssertionError(
-            f"{CONTACT_FORM.page}: sending the empty form showed no error summary, role=alert or aria-invalid "
-            "field (the browser's own validation bubbles cannot be audited or read out reliably)"
-        ) from error
+    _wait_for(
+        page,
+        ERROR_SHOWN,
+        f"{CONTACT_FORM.page}: sending the empty form showed no error summary, role=alert or aria-invalid field "
+        "(the browser's own validation bubbles cannot be audited or read out reliably)",
+    )
     yield f"{CONTACT_FORM.page} error state (form sent empty)"
 
 
@@ -159,13 +173,13 @@ def walk_locator(page, base_url: str) -> Iterator[str]:
     before = page.evaluate(LIVE_REGION_TEXTS)
     field.first.fill(LOCATOR_ZIP)
     field.first.press("Tab")
-    try:
-        page.wait_for_function(NEW_LIVE_TEXT, arg=before, timeout=STEP_TIMEOUT_MS)
-    except Exception as error:
-        raise AssertionError(
-            f"{LOCATOR.page}: after typing ZIP {LOCATOR_ZIP} no live region (aria-live, role=status or <output>) "
-            "showed the local partner"
-        ) from error
+    _wait_for(
+        page,
+        NEW_LIVE_TEXT,
+        f"{LOCATOR.page}: after typing ZIP {LOCATOR_ZIP} no live region (aria-live, role=status or <output>) "
+        "showed the local partner",
+        before,
+    )
     yield f"{LOCATOR.page} partner found for ZIP {LOCATOR_ZIP}"
 
 

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import chromium_path
 
 from . import report
-from .lighthouse import run_lighthouse, scores_table
+from .lighthouse import audit_page, scores_table
 from .states import Feature
 from .tools import LIGHTHOUSE, REPORTS, chrome_binary, missing_tools
 
@@ -39,7 +39,7 @@ def lighthouse_results(site_url, built_site):
     assert not problems, "; ".join(problems)
     chrome = chrome_binary(chromium_path())
     results = {
-        path: run_lighthouse(site_url + path, path, chrome, REPORTS / "lighthouse")
+        path: audit_page(site_url + path, path, chrome, REPORTS / "lighthouse")
         for path, _ in PAGES
         if _present(built_site, path)
     }
