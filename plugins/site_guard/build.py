@@ -35,6 +35,7 @@ def build_site(settings_file: str | Path = "pelicanconf.py", *, quiet: bool = Fa
     if not logging.getLogger().handlers:
         init_logging(level=logging.WARNING if quiet else logging.INFO)
     settings = load_settings(settings_file, **overrides)
+    _forget_unfinished_builds()
     errors = _ErrorCounter()
     logging.getLogger().addHandler(errors)
     try:
@@ -46,6 +47,22 @@ def build_site(settings_file: str | Path = "pelicanconf.py", *, quiet: bool = Fa
     if errors.messages:
         raise BuildFailed("The site was not built, because:\n" + "\n".join(f"  {m}" for m in errors.messages))
     return settings
+
+
+def _forget_unfinished_builds() -> None:
+    """Undo what a failed earlier build in this process left in pelican-sitemap.
+
+    pelican-sitemap remembers the first Pelican of the process until that build
+    reaches `finalized`; after a build that stopped on bad content (the tests,
+    `invoke livereload` after an editing mistake) it would skip the sitemap of
+    every later build and keep the failed build's pages queued.
+    """
+    try:
+        from pelican.plugins.sitemap.sitemap import generator
+    except ImportError:
+        return
+    generator._main_pelican = None
+    generator.page_queue = []
 
 
 class _ErrorCounter(logging.Handler):
