@@ -65,7 +65,7 @@ def machine() -> str:
         memory = f", {total_kb / 1024 / 1024:.0f} GB RAM"
     from pelican import __version__ as pelican_version
 
-    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    load = f", load average at the start {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}, Pelican {pelican_version}{load}"
@@ -152,6 +152,9 @@ def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) ->
         say(weight_table([weigh(v) for v in _visit_real_site(scratch / "real", chromium, visit_all)]))
         say()
 
+    if hasattr(os, "getloadavg"):
+        say(f"Load average at the end: {os.getloadavg()[0]:.1f} (figures from a busy machine vary more)")
+        say()
     intake_lines = _intake_bench()
     if intake_lines:
         say("## Lead intake")
