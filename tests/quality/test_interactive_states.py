@@ -12,6 +12,7 @@ import pytest
 
 from .axe import assert_no_axe_violations
 from .states import WALKS
+from .visit import foreign
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +21,12 @@ def _walk_or_skip(name: str, built_site):
     feature, walk = WALKS[name]
     evidence = feature.evidence(built_site)
     if not evidence:
+        looked_for = [f"plugin {feature.plugin!r} in PLUGINS", f"'{feature.markup}' on {feature.page}"]
+        if feature.content_glob:
+            looked_for.insert(1, f"content/{feature.content_glob}")
         pytest.skip(
-            f"{feature.name}: not on this site yet (no {feature.plugin!r} plugin, no content, no "
-            f"'{feature.markup}' on {feature.page}); its states are checked as soon as one exists"
+            f"{feature.name}: not on this site yet (looked for {', '.join(looked_for)}); "
+            "its states are checked as soon as one of those exists"
         )
     return feature, walk, evidence
 
@@ -42,9 +46,12 @@ def test_interactive_states_have_no_axe_violations(page, live_server, built_site
 
 
 @pytest.mark.parametrize("name", list(WALKS))
-def test_interactive_states_work_under_the_csp(page, live_server, built_site, name):
+def test_interactive_states_work_under_the_csp_without_other_hosts(page, live_server, built_site, name):
     feature, walk, evidence = _walk_or_skip(name, built_site)
-    messages = []
+    netloc = live_server.split("//", 1)[1]
+    messages, foreign_requests = [], []
+    page.route(lambda url: foreign(url, netloc), lambda route: route.abort())
+    page.on("request", lambda request: foreign_requests.append(request.url) if foreign(request.url, netloc) else None)
     page.on(
         "console", lambda m: messages.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None
     )
@@ -54,3 +61,4 @@ def test_interactive_states_work_under_the_csp(page, live_server, built_site, na
     assert not messages, f"{feature.name}: console errors or CSP violations while walking {labels}:\n" + "\n".join(
         messages
     )
+    assert not foreign_requests, f"{feature.name}: requests to other hosts while walking {labels}: {foreign_requests}"
