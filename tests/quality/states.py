@@ -24,7 +24,7 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 
 from site_guard.build import load_settings
-from tests.support import CONTENT, SETTINGS
+from tests.support import CONTENT, SETTINGS, soup
 
 OUTCOMES = {"interim", "part-time", "fractional-cro", "fractional-cso"}
 MAX_QUIZ_STEPS = 30
@@ -69,19 +69,17 @@ class Feature:
                 f"{path.relative_to(CONTENT.parent)} exists" for path in sorted(CONTENT.glob(self.content_glob))
             )
         built = output / self.page.lstrip("/") / "index.html"
-        if built.is_file():
-            from tests.support import soup
-
-            if soup(built).select_one(self.markup):
-                found.append(f"{self.page} has {self.markup}")
+        if built.is_file() and soup(built).select_one(self.markup):
+            found.append(f"{self.page} has {self.markup}")
         return found
 
 
 QUIZ = Feature("quiz", "/quiz/", "role_quiz", "quiz/*.yaml", "main form fieldset input[type=radio]")
-CONTACT_FORM = Feature("contact form", "/contact/", "contact_form", None, "main form")
-LOCATOR = Feature(
-    "partner locator", "/contact/", "partner_directory", "partners/*.md", "main form input[autocomplete=postal-code]"
-)
+# The contact form is the form that asks for an email address; the locator may sit in it or beside it.
+CONTACT_FORM_SELECTOR = "main form:has(input[type=email], input[autocomplete=email])"
+POSTAL_CODE_SELECTOR = "main input[autocomplete=postal-code]"
+CONTACT_FORM = Feature("contact form", "/contact/", "contact_form", None, CONTACT_FORM_SELECTOR)
+LOCATOR = Feature("partner locator", "/contact/", "partner_directory", "partners/*.md", POSTAL_CODE_SELECTOR)
 
 
 def _wait_for(page, script: str, failure: str, arg=None) -> None:
@@ -143,18 +141,17 @@ def walk_quiz(page, base_url: str) -> Iterator[str]:
     yield f"/quiz/ result ({outcome})"
 
 
-def _contact_form(page, base_url: str):
+def _open_contact_page(page, base_url: str) -> None:
     page.goto(base_url + CONTACT_FORM.page)
     page.wait_for_load_state("networkidle")
-    forms = page.locator("main form")
-    assert forms.count() >= 1, f"{CONTACT_FORM.page}: no <form> in <main>"
-    return forms.first
 
 
 def walk_contact_error(page, base_url: str) -> Iterator[str]:
     """The contact form sent empty: its errors, summarised and tied to the fields."""
-    form = _contact_form(page, base_url)
-    _submit(form)
+    _open_contact_page(page, base_url)
+    forms = page.locator(CONTACT_FORM_SELECTOR)
+    assert forms.count() >= 1, f"{CONTACT_FORM.page}: no form asking for an email address in <main>"
+    _submit(forms.first)
     page.wait_for_load_state("networkidle")
     _wait_for(
         page,
@@ -167,9 +164,9 @@ def walk_contact_error(page, base_url: str) -> Iterator[str]:
 
 def walk_locator(page, base_url: str) -> Iterator[str]:
     """A ZIP typed into the contact form: the local partner appears in a live region."""
-    form = _contact_form(page, base_url)
-    field = form.locator("input[autocomplete=postal-code]")
-    assert field.count() >= 1, f'{LOCATOR.page}: no input with autocomplete="postal-code" in the form'
+    _open_contact_page(page, base_url)
+    field = page.locator(POSTAL_CODE_SELECTOR)
+    assert field.count() >= 1, f'{LOCATOR.page}: no input with autocomplete="postal-code" in <main>'
     before = page.evaluate(LIVE_REGION_TEXTS)
     field.first.fill(LOCATOR_ZIP)
     field.first.press("Tab")
