@@ -44,6 +44,8 @@ PLUGINS = [
     "security_headers",
     "partner_directory",
     "contact_form",
+    # Last, so it minifies what the other plugins wrote and checked (publish builds only).
+    "minify_output",
 ]
 REQUIRED_PLUGINS = list(PLUGINS)
 

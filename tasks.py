@@ -6,6 +6,7 @@ see the README for the two commands that set everything up from scratch.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -83,6 +84,18 @@ def serve(c, port=CONFIG["port"]):
             for name, value in headers_for(rules, self.path.split("?")[0]).items():
                 self.send_header(name, value)
             super().end_headers()
+
+        def do_GET(self):
+            # Pelican's handler drops the connection for a missing path; answer like a host: 404.html, status 404.
+            if self.get_path_that_exists(self.path.split("?", 1)[0]) is None:
+                body = (CONFIG["output"] / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().do_GET()
 
     server = RootedHTTPServer(str(CONFIG["output"]), (CONFIG["host"], int(port)), Handler)
     print(f"Serving the site at http://{CONFIG['host']}:{port}/ (Ctrl-C stops)")
@@ -173,10 +186,10 @@ def test(c, pytest_args=""):
     """Install what the tests need, then run the linters and every test suite."""
     _pip_install(c, "requirements-dev.txt")
     os.environ["CHROMIUM"] = _ensure_chromium(c)
+    _ensure_node_tools(c)
+    _ensure_java(c)
     c.run(f"{PYTHON} -m ruff check {ROOT}")
     c.run(f"{PYTHON} -m ruff format --check {ROOT}")
-    # Test-only npm packages (axe-core for the accessibility checks), exactly as locked.
-    c.run(f"npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --prefix {ROOT}")
     js_tests = ROOT / "tests" / "js"
     if js_tests.is_dir():
         c.run(f"node --test {js_tests}")
@@ -236,3 +249,60 @@ def route(c, where, country="US", json=False):
     print(f"{value} -> {partner.name} ({partner.city}, {partner.state}; {partner.email}, {partner.phone})")
     print(f"rule: {found.rule}")
     print(f"why:  {found.reason}")
+
+
+# --- Quality gates: audit tools and the benchmark (see docs/quality-gates.md) --------------
+
+
+def _ensure_node_tools(c) -> None:
+    """Install the pinned audit tools of package-lock.json (axe-core, vnu-jar, Lighthouse).
+
+    `--ignore-scripts`: vnu-jar's postinstall would download a Java runtime; the
+    machine's Java runs the checker. Skipped while node_modules matches the lock.
+    """
+    if not shutil.which("npm"):
+        raise Exit("npm not found: the quality gates need Node.js 20 and npm.", code=1)
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".installed-lock.sha256"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == digest:
+        return
+    print("Installing the audit tools from package-lock.json (npm ci --ignore-scripts) ...")
+    with c.cd(str(ROOT)):
+        c.run("npm ci --ignore-scripts --no-audit --no-fund", hide="out")
+    stamp.write_text(digest)
+
+
+def _ensure_java(c) -> None:
+    """The Nu Html Checker runs on Java; install Debian's headless JRE when we can (root with apt)."""
+    if shutil.which("java"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Debian's default-jre-headless for the HTML checker ...")
+        c.run("apt-get update -qq", hide="out")
+        c.run("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless", hide="out")
+    if not shutil.which("java"):
+        raise Exit("No `java` found for the Nu Html Checker: install Java 11 or newer.", code=1)
+
+
+@task
+def nginx_headers(c):
+    """Write deploy/nginx-security-headers.conf from the production settings (tests check it is current)."""
+    from security_headers.nginx import render_nginx_snippet
+    from security_headers.policy import header_rules
+
+    from site_guard.build import load_settings
+
+    target = ROOT / "deploy" / "nginx-security-headers.conf"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(render_nginx_snippet(header_rules(load_settings(CONFIG["publish_settings"]))), encoding="utf-8")
+    print(f"Wrote {target.relative_to(ROOT)}")
+
+
+@task(help={"articles": "synthetic articles to generate (default 1000)", "runs": "builds of each kind (default 3)"})
+def bench(c, articles=1000, runs=3):
+    """Benchmark builds (synthetic 1,000-article site: ours vs plain Pelican; the real site), print page weights."""
+    sys.path.insert(0, str(ROOT))
+    from tests.quality.bench import run_bench
+
+    run_bench(_ensure_chromium(c), articles=int(articles), runs=int(runs))

@@ -93,6 +93,8 @@ def check_output_links(output: Path, origin: str = "", ignore_prefixes=()) -> Li
     scans = {page: scan_page(page) for page in sorted(output.rglob("*.html"))}
     ids_of = {page: scan.ids for page, scan in scans.items()}
     origin = origin.rstrip("/")
+    # Every page repeats the same navigation links: resolve each distinct path once.
+    resolved: dict[str, Path | None] = {}
     for page, scan in scans.items():
         for raw in scan.references:
             reference = raw.strip()
@@ -114,7 +116,9 @@ def check_output_links(output: Path, origin: str = "", ignore_prefixes=()) -> Li
                     if parts.path.startswith("/")
                     else str(base / parts.path) + ("/" if parts.path.endswith("/") else "")
                 )
-                target = resolve_target(output, url_path)
+                if url_path not in resolved:
+                    resolved[url_path] = resolve_target(output, url_path)
+                target = resolved[url_path]
                 if target is None:
                     report.broken.append(BrokenLink(page, raw, "no such page or file in the built site"))
                     continue

@@ -76,3 +76,14 @@ def test_malformed_yaml_names_the_line(content, tmp_path):
     data.write_text("caption: ok\nroles: [unclosed\n")
     message = build_error(content, tmp_path)
     assert "data/comparison.yaml: line" in message and "invalid YAML" in message
+
+
+def test_a_failed_build_does_not_cost_the_next_build_its_sitemap(content, tmp_path):
+    page = content / "pages" / "about.md"
+    original = page.read_text()
+    page.write_text(original + "\nSee [our team](/our-team/).\n")
+    build_error(content, tmp_path)
+    page.write_text(original)
+    build(tmp_path / "fixed", content)
+    sitemap = (tmp_path / "fixed" / "sitemap.xml").read_text()
+    assert "/about/</loc>" in sitemap and "/our-team/" not in sitemap

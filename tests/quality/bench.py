@@ -1,0 +1,189 @@
+"""`invoke bench`: build-time benchmark and page-weight table (figures, not a timed test).
+
+1. A synthetic site of 1,000 articles (synthetic.py) is built three times with
+   our theme and plugins and three times with plain Pelican (its default theme,
+   no plugins), runs interleaved so machine noise hits both alike; the medians
+   and their ratio are printed.
+2. The real site is built three times; the median is printed.
+3. The real site is served and loaded in Chromium; the page-weight table.
+4. If the intake provides `intake/bench.py`, its `run_intake_bench()` lines.
+
+Every build runs in a fresh Python process, cold (no content cache), with the
+same log level, so the figures compare like with like.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .report import markdown_table
+from .synthetic import write_articles
+from .tools import REPORTS, ROOT
+
+PLAIN_SETTINGS = """\
+AUTHOR = "Bench"
+SITENAME = "Plain Pelican"
+PATH = {path!r}
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = []
+STATIC_PATHS = []
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+PLUGINS = []
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+OUR_BUILD = (
+    "import sys; from site_guard.build import build_site; "
+    "build_site(sys.argv[1], quiet=True, PATH=sys.argv[2], OUTPUT_PATH=sys.argv[3], "
+    "CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)"
+)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        names = [
+            line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        total_kb = int(meminfo.read_text().split("MemTotal:", 1)[1].split()[0])
+        memory = f", {total_kb / 1024 / 1024:.0f} GB RAM"
+    from pelican import __version__ as pelican_version
+
+    load = f", load average at the start {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, Pelican {pelican_version}{load}"
+    )
+
+
+def _timed(command: list[str]) -> float:
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT)])}
+    start = time.perf_counter()
+    finished = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if finished.returncode != 0:
+        raise RuntimeError(f"build failed: {' '.join(command)}\n{finished.stderr[-3000:]}")
+    return elapsed
+
+
+def our_build(content: Path, output: Path) -> list[str]:
+    return [sys.executable, "-c", OUR_BUILD, str(ROOT / "pelicanconf.py"), str(content), str(output)]
+
+
+def plain_build(settings: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pelican", "-q", "-s", str(settings), "-o", str(output)]
+
+
+def synthetic_content(folder: Path, articles: int) -> Path:
+    """The real pages, data and extras (our nav and plugins need them) plus synthetic articles."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("articles"))
+    write_articles(content / "articles", count=articles)
+    return content
+
+
+def _row(label: str, times: list[float]) -> list[str]:
+    return [label, *(f"{t:.2f}" for t in times), f"{statistics.median(times):.2f}"]
+
+
+def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) -> str:
+    """Run everything, print as it goes, and return the whole report as Markdown."""
+    from .visit import visit_all
+    from .weight import weigh, weight_table
+
+    lines: list[str] = []
+
+    def say(text: str = "") -> None:
+        lines.append(text)
+        echo(text)
+
+    say(f"Machine: {machine()}")
+    say()
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        scratch = Path(scratch)
+        content = synthetic_content(scratch, articles)
+        plain_settings = scratch / "plainconf.py"
+        plain_settings.write_text(PLAIN_SETTINGS.format(path=str(content)), encoding="utf-8")
+        ours, plain = [], []
+        for run in range(1, runs + 1):
+            echo(f"  synthetic site, run {run}/{runs} ...")
+            ours.append(_timed(our_build(content, scratch / f"ours-{run}")))
+            plain.append(_timed(plain_build(plain_settings, scratch / f"plain-{run}")))
+            shutil.rmtree(scratch / f"ours-{run}")
+            shutil.rmtree(scratch / f"plain-{run}")
+        ratio = statistics.median(ours) / statistics.median(plain)
+        headers = ["build (seconds, wall clock)", *(f"run {n}" for n in range(1, runs + 1)), "median"]
+        say(f"## Build time: synthetic site, {articles:,} articles of ~450 words, 8 categories, 24 tags")
+        say()
+        say(markdown_table(headers, [_row("our theme + plugins", ours), _row("plain Pelican, default theme", plain)]))
+        say()
+        say(f"Ratio (ours / plain Pelican): {ratio:.2f}x")
+        say()
+
+        real = []
+        for run in range(1, runs + 1):
+            echo(f"  real site, run {run}/{runs} ...")
+            real.append(_timed(our_build(ROOT / "content", scratch / "real")))
+        pages = sorted((scratch / "real").rglob("*.html"))
+        say(f"## Build time: the real site ({len(pages)} pages)")
+        say()
+        say(markdown_table(headers, [_row("invoke build (pelicanconf.py)", real)]))
+        say()
+
+        echo("  measuring page weight in Chromium ...")
+        say("## Page weight (the real site)")
+        say()
+        say(weight_table([weigh(v) for v in _visit_real_site(scratch / "real", chromium, visit_all)]))
+        say()
+
+    if hasattr(os, "getloadavg"):
+        say(f"Load average at the end: {os.getloadavg()[0]:.1f} (figures from a busy machine vary more)")
+        say()
+    intake_lines = _intake_bench()
+    if intake_lines:
+        say("## Lead intake")
+        say()
+        for line in intake_lines:
+            say(line)
+    text = "\n".join(lines) + "\n"
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "bench.md").write_text(text, encoding="utf-8")
+    return text
+
+
+def _visit_real_site(output: Path, chromium: str, visit_all):
+    from playwright.sync_api import sync_playwright
+
+    from tests.support import html_files, static_server, url_of
+
+    paths = [url_of(output, page) for page in html_files(output)]
+    with static_server(output) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        try:
+            return visit_all(browser, base_url, paths)
+        finally:
+            browser.close()
+
+
+def _intake_bench() -> list[str]:
+    """The intake's own figures, when this checkout has the intake (intake/bench.py)."""
+    if not (ROOT / "intake" / "bench.py").is_file():
+        return []
+    module = importlib.import_module("intake.bench")
+    return list(module.run_intake_bench())

@@ -1,0 +1,39 @@
+"""axe-core finds no WCAG 2.0/2.1/2.2 A/AA or best-practice violation on any built page.
+
+Each page is audited twice: light colours at desktop width, then dark colours
+(prefers-color-scheme) at phone width, so contrast in both schemes and the
+mobile layout's target sizes are covered. Interactive states are in
+test_interactive_states.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .axe import axe_violations, describe
+from .visit import foreign
+
+pytestmark = pytest.mark.browser
+
+VARIANTS = [
+    ("light, 1280px", "light", {"width": 1280, "height": 800}),
+    ("dark, 375px", "dark", {"width": 375, "height": 800}),
+]
+
+
+def test_every_page_has_no_axe_violations(new_context, site_url, site_pages):
+    context = new_context(bypass_csp=True, reduced_motion="reduce")
+    netloc = site_url.split("//", 1)[1]
+    context.route(lambda url: foreign(url, netloc), lambda route: route.abort())
+    page = context.new_page()
+    failures = []
+    for path in site_pages:
+        for label, scheme, viewport in VARIANTS:
+            # A fresh load per variant: switching the scheme on a loaded page can leave stale computed colours.
+            page.emulate_media(color_scheme=scheme)
+            page.set_viewport_size(viewport)
+            page.goto(site_url + path)
+            violations = axe_violations(page)
+            if violations:
+                failures.append(describe(f"{path} ({label})", violations))
+    assert not failures, f"{len(failures)} page variant(s) with accessibility violations:\n" + "\n".join(failures)

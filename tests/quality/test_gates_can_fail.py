@@ -1,0 +1,80 @@
+"""Each gate fails on a page that breaks it, and says which page and why.
+
+The real site passes every gate, so without these a gate that silently
+stopped checking (a tool that did not run, a selector that matches nothing)
+would look exactly like a healthy site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import static_server
+
+from . import vnu
+from .axe import axe_violations, describe
+from .headers import header_problems
+from .visit import visit
+from .weight import budget_problems, weigh
+
+BAD_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Broken on purpose</title>
+<link rel="stylesheet" href="/missing.css"></head>
+<body><main><h1>Broken on purpose</h1>
+<p><div>a div inside a paragraph</div></p>
+<img src="/pixel.svg">
+<img src="http://127.0.0.2:9/tracker.gif" alt="">
+<script src="/heavy.js"></script>
+</main></body></html>
+"""
+PIXEL = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
+
+
+@pytest.fixture
+def bad_site(tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "index.html").write_text(BAD_PAGE, encoding="utf-8")
+    (tmp_path / "pixel.svg").write_text(PIXEL, encoding="utf-8")
+    (tmp_path / "heavy.js").write_text("// padding\n" * 5000, encoding="utf-8")
+    return tmp_path
+
+
+def test_html_validity_gate_names_the_file_and_the_error(bad_site):
+    messages = vnu.check_folder(bad_site)
+    assert any(m.file == "bad/index.html" and "“p”" in m.message for m in messages), vnu.describe(messages)
+
+
+@pytest.mark.browser
+def test_accessibility_gate_names_the_rule_and_the_element(new_context, bad_site):
+    page = new_context(bypass_csp=True).new_page()
+    with static_server(bad_site) as url:
+        page.goto(url + "/bad/")
+        violations = axe_violations(page)
+    assert "image-alt" in {violation.rule for violation in violations}
+    assert "/bad/" in describe("/bad/", violations) and 'img[src$="pixel.svg"]' in describe("/bad/", violations)
+
+
+@pytest.mark.browser
+def test_load_gates_catch_weight_foreign_hosts_and_missing_files(browser, bad_site):
+    with static_server(bad_site) as url:
+        result = visit(browser, url, "/bad/")
+    assert budget_problems([weigh(result)]) and budget_problems([weigh(result)])[0].startswith("/bad/: HTML + CSS + JS")
+    assert result.foreign_requests == ["http://127.0.0.2:9/tracker.gif"]
+    assert any("/missing.css: HTTP 404" in failure for failure in result.failed_requests)
+
+
+def test_header_gate_lists_every_weakness():
+    weak = {
+        "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; form-action *",
+        "Referrer-Policy": "unsafe-url",
+    }
+    problems = "\n".join(header_problems(weak, {"'self'"}))
+    for expected in (
+        "script-src allows",
+        "frame-ancestors",
+        "form-action",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+    ):
+        assert expected in problems
