@@ -14,7 +14,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from wtforms import BooleanField
 
 from contact_form.forms import ContactForm
@@ -30,8 +30,11 @@ KIND_SUBJECTS = {
 }
 
 
-def displayed_fields(fields: dict[str, str]) -> list[tuple[str, str]]:
-    """(label, value) pairs in the form's own order, choices shown by their labels."""
+def displayed_fields(fields: dict[str, str]) -> list[tuple[Markup, str]]:
+    """(label, value) pairs in the form's own order, choices shown by their labels.
+
+    Labels are the form's own (trusted) markup, values what the visitor sent (untrusted text).
+    """
     form = ContactForm()
     shown = []
     for field in form:
@@ -43,12 +46,14 @@ def displayed_fields(fields: dict[str, str]) -> list[tuple[str, str]]:
         else:
             choices = dict((str(key), str(label)) for key, label, *_ in _choices(field))
             value = choices.get(raw, raw)
-        shown.append((str(field.label.text), value))
+        shown.append((Markup(field.label.text), value))
     return shown
 
 
 def _choices(field) -> list[tuple]:
     choices = getattr(field, "choices", None) or []
+    if callable(choices):
+        choices = choices()
     if isinstance(choices, dict):  # WTForms allows {group: [(value, label), ...]}
         return [choice for group in choices.values() for choice in group]
     return [choice if isinstance(choice, tuple) else (choice, choice) for choice in choices]
@@ -86,7 +91,8 @@ def partner_message(lead: StoredLead, recipient: str, sender: str) -> EmailMessa
         routed,
         "",
     ]
-    for label, value in fields:
+    for markup_label, value in fields:
+        label = markup_label.striptags()
         if "\n" in value:
             text_lines.append(f"{label}:")
             text_lines.extend(f"    {line}" for line in value.splitlines())

@@ -84,7 +84,9 @@ class RunningServer:
     def __init__(self, app, host: str = "127.0.0.1", port: int = 0):
         self.server = make_server(host, port, app, threaded=True, request_handler=QuietHandler)
         self.url = f"http://{host}:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, name="http", daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, name="http", daemon=True
+        )
 
     def start(self) -> RunningServer:
         self.thread.start()

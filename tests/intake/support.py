@@ -145,3 +145,20 @@ class Intake:
         }
         sent.update(headers or {})
         return self.request("POST", "/api/contact", body, sent)
+
+
+def wait_until(condition, timeout: float = 30.0, what: str = "condition"):
+    """Poll `condition` until it is truthy (returned) or fail after a generous timeout.
+
+    The timeout only bounds a broken run; nothing here asserts how fast anything is.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
