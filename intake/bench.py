@@ -9,6 +9,7 @@ server on 127.0.0.1 from several client threads, as a burst of visitors would.
 from __future__ import annotations
 
 import http.client
+import logging
 import sqlite3
 import statistics
 import tempfile
@@ -110,6 +111,7 @@ def run_intake_bench(posts: int = POSTS, clients: int = CLIENTS) -> list[str]:
             "INTAKE_WORKER": "0",
         }
         app = create_app(load_settings(env))
+        logging.getLogger("intake").setLevel(logging.WARNING)  # a line per post would drown the figures
         server = RunningServer(app).start()
         app.settings = app.settings.with_changes(allowed_origins=(server.url,))
         try:
