@@ -41,6 +41,8 @@ PLUGINS = [
     "comparison_chart",
     "faq_page",
     "security_headers",
+    "partner_directory",
+    "contact_form",
 ]
 REQUIRED_PLUGINS = list(PLUGINS)
 
@@ -110,6 +112,7 @@ MAIN_NAV = [
     ("Compare options", "/compare/"),
     ("Our approach", "/approach/"),
     ("Take the quiz", "/quiz/"),
+    ("Partners", "/partners/"),
     ("Insights", "/insights/"),
     ("FAQ", "/faq/"),
     ("Contact", "/contact/"),
@@ -148,3 +151,9 @@ CONTACT_BACKEND = {"mode": "intake", "url": "/api/contact"}
 
 # Publish builds minify HTML, CSS and JS (see publishconf.py).
 MINIFY_OUTPUT = False
+
+# --- Partners and the contact form (plugins partner_directory, contact_form) --------
+# Partners are content/partners/*.md; the contact form's fields are
+# plugins/contact_form/forms.py. The form posts to CONTACT_BACKEND (above);
+# links under /api/ are served by the intake service, not by the static site.
+LINK_CHECK_IGNORE = ["/api/"]

@@ -1,0 +1,29 @@
+"""contact_form: the WTForms ContactForm, rendered into the static /contact/ page at build time.
+
+- forms.py: `ContactForm`, the one definition of the fields (the intake service validates with it);
+- render.py: `render_form` turns it into the <form>, with HTML5 constraints, autocomplete
+  tokens and GOV.UK-style errors derived from the fields and validators;
+- static/: the page's script (errors, local partner, pre-filling, the anti-bot token).
+
+A page with `Template: contact` calls the `render_contact_form()` Jinja global, which
+prints the form between `<!-- contact-form:start -->` and `<!-- contact-form:end -->`.
+Where the form posts is the CONTACT_BACKEND setting (see pelicanconf.py).
+"""
+
+from pelican import signals
+
+from .pages import ContactAssetsGenerator, check_backend_setting, render_contact_form
+
+
+def add_jinja_globals(generator):
+    generator.env.globals["render_contact_form"] = render_contact_form
+
+
+def get_generators(pelican):
+    return ContactAssetsGenerator
+
+
+def register():
+    signals.initialized.connect(check_backend_setting)
+    signals.generator_init.connect(add_jinja_globals)
+    signals.get_generators.connect(get_generators)

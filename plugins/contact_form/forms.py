@@ -1,0 +1,233 @@
+"""The contact form's fields: defined once, here, for the static page and the intake service.
+
+The build renders this class into /contact/ (render.py derives `required`,
+`maxlength`, `type`, `pattern` and `autocomplete` from the fields and their
+validators), and the intake service validates every post with the same class,
+so the page and the server cannot disagree about what is acceptable.
+
+Validate a post with `ContactForm(formdata=MultiDict(...))` (anything with a
+`getlist` method), then `.validate()`, `.errors`, `.data`.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+from wtforms import BooleanField, EmailField, Form, HiddenField, RadioField, SelectField, StringField, TelField
+from wtforms.fields import TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    StopValidation,
+    ValidationError,
+)
+
+from partner_directory.zip_data import us_states
+
+# Choice ids shared with the quiz (content/quiz/role-selector.yaml) where they overlap.
+ENQUIRY_KINDS = [
+    ("leadership", "I want sales leadership for my company"),
+    ("partner", "I'm a sales leader interested in becoming a partner"),
+]
+ROLES = [
+    ("interim", "Interim Sales Manager"),
+    ("part-time", "Part-time (outsourced) Sales Manager"),
+    ("fractional-cro", "Fractional CRO"),
+    ("fractional-cso", "Fractional CSO"),
+    ("not-sure", "Not sure yet"),
+]
+TEAM_SIZES = [
+    ("", "Prefer not to say"),
+    ("solo", "1 salesperson, or only the owner sells"),
+    ("small", "2 to 12 salespeople"),
+    ("mid", "13 to 30 salespeople"),
+    ("large", "31 or more salespeople"),
+]
+REVENUES = [
+    ("", "Prefer not to say"),
+    ("under-1m", "Under $1 million"),
+    ("1-15m", "$1 million to $15 million"),
+    ("15-50m", "$15 million to $50 million"),
+    ("over-50m", "Over $50 million"),
+]
+QUIZ_ANSWERS_MAX = 500
+# "team_size=small,revenue=1-15m,...": ids only, so nothing else can ride along.
+QUIZ_ANSWERS_PATTERN = r"[a-z0-9_]+=[a-z0-9_\-]+(,[a-z0-9_]+=[a-z0-9_\-]+)*"
+# Patterns are written so that Python's `re` and the browser's `pattern` attribute
+# (a JavaScript regular expression with the `v` flag) read them the same way.
+ZIP_PATTERN = r"\d{5}(-\d{4})?"
+PHONE_PATTERN = r"[0-9 +\(\)\.\-]{7,25}"
+EMAIL_SHAPE_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+ID_PREFIX = "contact-"
+
+
+class ShapeRegexp(Regexp):
+    """A Regexp that stops the field's later validators when it fails: one message per problem."""
+
+    def __call__(self, form, field, message=None):
+        try:
+            super().__call__(form, field, message)
+        except ValidationError as error:
+            raise StopValidation(str(error)) from None
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _state_choices() -> list[tuple[str, str]]:
+    """Called when a form is made, so importing this module does not load the ZIP data."""
+    return [("", "Choose a state"), *us_states().items()]
+
+
+def _anchored(pattern: str) -> str:
+    # The browser anchors `pattern` on its own; Python's Regexp needs the anchors.
+    return f"^(?:{pattern})$"
+
+
+class ContactForm(Form):
+    """One enquiry: who, where, what about. Field names are a contract with the intake service."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            # Ids are "contact-<name>" so they cannot clash with ids elsewhere on the page;
+            # the submitted names stay the field names.
+            return unbound_field.bind(form=form, id=f"{ID_PREFIX}{options['name']}", **options)
+
+    name = StringField(
+        "Your name",
+        validators=[
+            DataRequired("Enter your name"),
+            Length(max=100, message="Your name must be 100 characters or fewer"),
+        ],
+        filters=[_strip],
+        render_kw={"autocomplete": "name"},
+    )
+    email = EmailField(
+        "Email address",
+        description="We only use it to reply to you.",
+        validators=[
+            DataRequired("Enter your email address"),
+            Length(max=254, message="Your email address must be 254 characters or fewer"),
+            ShapeRegexp(_anchored(EMAIL_SHAPE_PATTERN), message="Enter an email address like name@example.com"),
+            Email("Enter an email address like name@example.com", check_deliverability=False),
+        ],
+        filters=[_strip],
+        render_kw={"autocomplete": "email", "spellcheck": "false"},
+    )
+    phone = TelField(
+        "Phone (optional)",
+        description="If you would rather talk than write.",
+        validators=[
+            Optional(),
+            Length(max=25, message="Your phone number must be 25 characters or fewer"),
+            Regexp(_anchored(PHONE_PATTERN), message="Enter a phone number, like (303) 555-0142"),
+        ],
+        filters=[_strip],
+        render_kw={"autocomplete": "tel"},
+    )
+    company = StringField(
+        "Company",
+        description="If you are applying to become a partner, your own practice or current employer.",
+        validators=[
+            DataRequired("Enter your company's name"),
+            Length(max=150, message="The company name must be 150 characters or fewer"),
+        ],
+        filters=[_strip],
+        render_kw={"autocomplete": "organization"},
+    )
+    zip_code = StringField(
+        "ZIP code",
+        description="So we can pass your message to the partner for your area. For example, 80202.",
+        validators=[
+            Optional(),
+            Length(max=10, message="Enter a 5-digit ZIP code, like 80202"),
+            Regexp(_anchored(ZIP_PATTERN), message="Enter a 5-digit ZIP code, like 80202"),
+        ],
+        filters=[_strip],
+        render_kw={"autocomplete": "postal-code", "inputmode": "numeric", "size": "10"},
+    )
+    state = SelectField(
+        "Or your state",
+        description="If you prefer not to give a ZIP code.",
+        choices=_state_choices,
+        validators=[Optional()],
+        default="",
+        render_kw={"autocomplete": "address-level1"},
+    )
+    enquiry_kind = RadioField(
+        "What would you like to talk about?",
+        choices=ENQUIRY_KINDS,
+        default="leadership",
+        validators=[InputRequired("Choose what you would like to talk about")],
+    )
+    role = RadioField(
+        "Which kind of sales leadership interests you?",
+        description="Not sure? Our partners help you choose; the quiz can give you a first idea.",
+        choices=ROLES,
+        default="not-sure",
+        validators=[InputRequired("Choose the kind of sales leadership that interests you, or 'Not sure yet'")],
+    )
+    team_size = SelectField(
+        "How many salespeople do you have? (optional)",
+        choices=TEAM_SIZES,
+        default="",
+        validators=[Optional()],
+    )
+    revenue = SelectField(
+        "Annual revenue (optional)",
+        choices=REVENUES,
+        default="",
+        validators=[Optional()],
+    )
+    message = TextAreaField(
+        "Your message",
+        description="What is working, what is not, and what you would like help with.",
+        validators=[
+            DataRequired("Enter your message"),
+            Length(max=4000, message="Your message must be 4,000 characters or fewer"),
+        ],
+        filters=[_strip],
+        render_kw={"rows": "6"},
+    )
+    consent = BooleanField(
+        Markup(
+            "I agree to be contacted about my enquiry by the partner for my area or the head office, "
+            'as described in the <a href="/privacy/">privacy notice</a>.'
+        ),
+        validators=[DataRequired("Tick the box to agree to be contacted, so we can reply")],
+    )
+    # The honeypot: hidden from people (see render.py), left empty by them, often
+    # filled by bots. The form accepts any value; the intake decides what to do.
+    website = StringField(
+        "Leave this field empty",
+        render_kw={"autocomplete": "off", "tabindex": "-1"},
+    )
+    quiz_answers = HiddenField(
+        validators=[
+            Optional(),
+            Length(max=QUIZ_ANSWERS_MAX),
+            Regexp(_anchored(QUIZ_ANSWERS_PATTERN), message="The quiz answers were not in the expected format"),
+        ],
+        filters=[_strip],
+    )
+    started = HiddenField(validators=[Optional(), Length(max=200)], filters=[_strip])
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.zip_code.data and not self.state.data:
+            self.zip_code.errors = [*self.zip_code.errors, self.LOCATION_REQUIRED]
+            valid = False
+        return valid
+
+    LOCATION_REQUIRED = "Enter your ZIP code, or choose your state"
+
+    def quiz_answer_pairs(self) -> dict[str, str]:
+        """`quiz_answers` as {question id: option id} (empty when absent or malformed)."""
+        value = self.quiz_answers.data or ""
+        if not value or self.quiz_answers.errors:
+            return {}
+        return dict(pair.split("=", 1) for pair in value.split(","))

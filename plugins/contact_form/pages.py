@@ -1,0 +1,42 @@
+"""The build's side of the contact form: the setting check, the Jinja global, the scripts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from site_guard.errors import ContentError, Problem
+
+from .forms import ContactForm
+from .render import form_attributes, render_form_between_markers
+
+STATIC = Path(__file__).resolve().parent / "static"
+ASSETS_FOLDER = "assets/contact"
+
+
+def check_backend_setting(pelican) -> None:
+    """Fail the build at once, naming the setting, when CONTACT_BACKEND makes no sense."""
+    try:
+        form_attributes(pelican.settings)
+    except ValueError as error:
+        raise ContentError(Problem("pelicanconf.py", "CONTACT_BACKEND", str(error).split(": ", 1)[-1])) from None
+
+
+@pass_context
+def render_contact_form(context) -> Markup:
+    """The empty contact form between its markers, as the page and the intake service expect."""
+    return render_form_between_markers(ContactForm(), context)
+
+
+class ContactAssetsGenerator(Generator):
+    """Copies the form's scripts into the output (no pages of its own: /contact/ is a content page)."""
+
+    def generate_output(self, writer):
+        target = Path(self.output_path) / ASSETS_FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        for script in sorted(STATIC.glob("*.mjs")):
+            shutil.copyfile(script, target / script.name)

@@ -1,0 +1,205 @@
+"""Render ContactForm into the static page's <form>, with constraints derived from its validators.
+
+Everything the browser checks comes from the WTForms definition in forms.py:
+`required`, `maxlength` (WTForms' own field flags), `type` (the field class),
+`pattern` (from each Regexp), `autocomplete` and `inputmode` (the field's
+render_kw), and the messages the script shows (`data-error-*`, the same text
+the server answers with). A bound form with errors gets a GOV.UK-style error
+summary at the top and a message beside each field, with the entered values
+kept: the intake service re-renders the page that way when a post without
+JavaScript fails validation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from wtforms import Field
+from wtforms.fields import BooleanField, HiddenField, RadioField, SelectField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Regexp
+
+from .forms import ContactForm
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+HONEYPOT = "website"
+LOCATION_FIELDS = ("zip_code", "state")
+START_MARKER = "<!-- contact-form:start -->"
+END_MARKER = "<!-- contact-form:end -->"
+BACKEND_MODES = ("intake", "url", "netlify", "mailto")
+NETLIFY_FORM_NAME = "contact"
+
+_environment = Environment(
+    loader=FileSystemLoader(str(TEMPLATES)),
+    autoescape=select_autoescape(default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def browser_pattern(regex: str) -> str:
+    """The HTML `pattern` for a Python Regexp: the browser adds ^(?: )$ itself."""
+    match = re.fullmatch(r"\^\(\?:(.*)\)\$", regex)
+    if match:
+        return match.group(1)
+    return regex.removeprefix("^").removesuffix("$")
+
+
+def derived_attributes(form_field: Field) -> dict[str, str]:
+    """HTML attributes (beyond WTForms' own required/maxlength) and the script's error messages."""
+    attributes: dict[str, str] = {}
+    patterns = []
+    for validator in form_field.validators:
+        if isinstance(validator, (DataRequired, InputRequired)) and validator.message:
+            attributes["data-error-required"] = str(validator.message)
+        elif isinstance(validator, Regexp):
+            patterns.append(browser_pattern(validator.regex.pattern))
+            if validator.message:
+                attributes.setdefault("data-error-pattern", str(validator.message))
+        elif isinstance(validator, Email) and validator.message:
+            attributes["data-error-type"] = str(validator.message)
+        elif isinstance(validator, Length) and validator.message:
+            attributes["data-error-length"] = str(validator.message)
+    if patterns:
+        # Several Regexps must all match: a lookahead per extra pattern keeps it one attribute.
+        attributes["pattern"] = "".join(f"(?={p}$)" for p in patterns[1:]) + patterns[0]
+    return attributes
+
+
+@dataclass
+class FieldView:
+    """What the template needs to lay out one field."""
+
+    name: str
+    id: str
+    kind: str  # text | select | radios | checkbox | textarea | honeypot | hidden
+    label: Markup
+    hint: str
+    error: str | None
+    widget: Markup = Markup("")
+    options: list[tuple[Markup, Markup]] = field(default_factory=list)  # radios: (input, label)
+    first_id: str = ""
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.id}-hint"
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.id}-error"
+
+
+def _kind(form_field: Field) -> str:
+    if form_field.name == HONEYPOT:
+        return "honeypot"
+    if isinstance(form_field, HiddenField):
+        return "hidden"
+    if isinstance(form_field, RadioField):
+        return "radios"
+    if isinstance(form_field, SelectField):
+        return "select"
+    if isinstance(form_field, BooleanField):
+        return "checkbox"
+    if form_field.type == "TextAreaField":
+        return "textarea"
+    return "text"
+
+
+def _field_view(form_field: Field, error: str | None) -> FieldView:
+    kind = _kind(form_field)
+    hint = str(form_field.description or "")
+    view = FieldView(
+        name=form_field.name,
+        id=form_field.id,
+        kind=kind,
+        label=Markup(form_field.label.text),
+        hint=hint,
+        error=error,
+        first_id=form_field.id,
+    )
+    attributes = derived_attributes(form_field)
+    if kind == "hidden":
+        pattern = attributes.pop("pattern", None)
+        attributes = {"data-pattern": pattern} if pattern else {}
+        view.widget = form_field(**attributes)
+        return view
+    described_by = [view.hint_id] if hint else []
+    if error:
+        described_by.append(view.error_id)
+        attributes["aria-invalid"] = "true"
+    if kind == "radios":
+        options = list(form_field)
+        view.first_id = options[0].id
+        for option in options:
+            view.options.append((option(**attributes), option.label()))
+        return view
+    if described_by:
+        attributes["aria-describedby"] = " ".join(described_by)
+    view.widget = form_field(**attributes)
+    return view
+
+
+def field_views(form: ContactForm) -> list[FieldView]:
+    errors = form.errors
+    return [_field_view(form_field, (errors.get(form_field.name) or [None])[0]) for form_field in form]
+
+
+def form_attributes(settings: dict) -> dict[str, str]:
+    """The <form>'s own attributes for the configured CONTACT_BACKEND (see pelicanconf.py)."""
+    backend = settings.get("CONTACT_BACKEND") or {"mode": "intake", "url": "/api/contact"}
+    mode = backend.get("mode", "intake")
+    if mode not in BACKEND_MODES:
+        raise ValueError(f"CONTACT_BACKEND: unknown mode {mode!r}; use one of {', '.join(BACKEND_MODES)}")
+    site_url = settings.get("SITEURL", "")
+    attributes = {"data-backend": mode}
+    if mode == "intake":
+        url = backend.get("url") or "/api/contact"
+        attributes["action"] = url
+        attributes["data-token-url"] = url.rstrip("/") + "/token"
+    elif mode == "url":
+        if not backend.get("url"):
+            raise ValueError("CONTACT_BACKEND: mode 'url' needs a 'url' (the form endpoint to post to)")
+        attributes["action"] = backend["url"]
+    elif mode == "netlify":
+        # Netlify answers a successful post with the page named in `action`.
+        attributes.update(
+            {
+                "action": f"{site_url}/contact/thanks/",
+                "name": NETLIFY_FORM_NAME,
+                "data-netlify": "true",
+                "netlify-honeypot": HONEYPOT,
+            }
+        )
+    else:  # mailto: no server; the script addresses the routed partner, this is the fallback.
+        address = backend.get("to") or (settings.get("ORGANIZATION") or {}).get("email", "")
+        subject = backend.get("subject", "Enquiry from the website")
+        attributes["action"] = f"mailto:{address}?subject={quote(subject)}"
+        attributes["enctype"] = "text/plain"
+        attributes["data-mailto-subject"] = subject
+    return attributes
+
+
+def render_form(form: ContactForm, settings: dict) -> Markup:
+    """The whole <form> (no markers): labels, hints, constraints, errors and entered values."""
+    views = field_views(form)
+    errors = [(view, view.error) for view in views if view.error]
+    template = _environment.get_template("contact_form/form.html")
+    return Markup(
+        template.render(
+            fields={view.name: view for view in views},
+            errors=errors,
+            attributes=form_attributes(settings),
+            location_required=ContactForm.LOCATION_REQUIRED,
+            netlify_form_name=NETLIFY_FORM_NAME,
+            site_url=settings.get("SITEURL", ""),
+        )
+    )
+
+
+def render_form_between_markers(form: ContactForm, settings: dict) -> Markup:
+    """What the contact page carries, and what the intake replaces: the form between its markers."""
+    return Markup(f"{START_MARKER}\n{render_form(form, settings)}\n{END_MARKER}")

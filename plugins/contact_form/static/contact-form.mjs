@@ -1,0 +1,1 @@
+// The contact form's script: see the next commit.

@@ -1,0 +1,39 @@
+"""Jinja globals that let any page (the contact page above all) show the partner lookup."""
+
+from __future__ import annotations
+
+from jinja2 import pass_context
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
+from .routing import build_lookup
+from .zip_data import ZIP_DATA_LICENSE_URL, ZIP_DATA_SOURCE_URL, us_states
+
+_LOOKUP_CACHE_KEY = "_partner_lookup_json"
+
+
+@pass_context
+def partner_lookup_json(context) -> Markup:
+    """The routing table as a JSON data block (built once per build, reused on every page)."""
+    directory = context["partner_directory"]
+    cache = context.get("_PARTNER_DIRECTORY_STATE")
+    if cache is not None and _LOOKUP_CACHE_KEY in cache:
+        return cache[_LOOKUP_CACHE_KEY]
+    # Partner e-mail addresses go into the page only when the form has no server to route for it.
+    include_email = (context.get("CONTACT_BACKEND") or {}).get("mode") == "mailto"
+    data = htmlsafe_json_dumps(build_lookup(directory, include_email=include_email), separators=(",", ":"))
+    block = Markup(f'<script type="application/json" id="partner-lookup" data-partner-lookup>{data}</script>')
+    if cache is not None:
+        cache[_LOOKUP_CACHE_KEY] = block
+    return block
+
+
+def us_state_options() -> list[tuple[str, str]]:
+    """(code, name) of every state, DC and territory with ZIP codes, by name: the locator's select."""
+    return list(us_states().items())
+
+
+def zip_data_credit() -> Markup:
+    return Markup(
+        'ZIP code data: the <a href="{source}">zipcodes</a> package, licensed under <a href="{license}">CC BY 4.0</a>.'
+    ).format(source=ZIP_DATA_SOURCE_URL, license=ZIP_DATA_LICENSE_URL)

@@ -1,0 +1,239 @@
+"""Which partner answers an enquiry: the routing rules of DESIGN.md, in one place.
+
+A US ZIP code goes to
+  1. the partner who owns its 3-digit prefix ("zip-prefix"), else
+  2. the partner who owns its state ("state"), else
+  3. the nearest partner that owns any territory, by the ZIP code's coordinates ("nearest"), else
+  4. the head office ("head-office").
+A state alone goes to the partner who owns it, else the head office. Anything
+outside the US goes to the head office.
+
+A ZIP code the data does not list (new, or mistyped) but whose prefix is in use
+is placed by its prefix: the state most of the prefix's ZIP codes are in and
+their centre. A ZIP code whose prefix is not in use counts as no ZIP code (the
+state decides, if one was given). These two choices are what let the browser
+resolve any ZIP code with the compact table `build_lookup` writes, and agree
+with this module for every input (tests/partners/test_routing_parity.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Directory, Partner
+from .zip_data import Place, miles_between, prefix_places, us_states, zip_places
+
+RULES = ("zip-prefix", "state", "nearest", "head-office")
+ZIP_CODE = re.compile(r"^\s*(\d{5})(?:-?\d{4})?\s*$")
+US_COUNTRIES = {"", "US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA"}
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where an enquiry goes, by which rule, and a sentence saying why."""
+
+    partner: Partner
+    rule: str
+    reason: str
+
+
+def normalise_zip(zip_code: str | None) -> str | None:
+    """The 5-digit ZIP code in `zip_code` ("80202", "80202-1234", " 802021234 "), else None."""
+    match = ZIP_CODE.match(zip_code or "")
+    return match.group(1) if match else None
+
+
+def normalise_state(state: str | None) -> str | None:
+    code = (state or "").strip().upper()
+    return code if code in us_states() else None
+
+
+def is_us(country: str | None) -> bool:
+    return (country or "").strip().upper() in US_COUNTRIES
+
+
+def nearest_partner(directory: Directory, place: Place) -> tuple[Partner, float] | None:
+    """The territory-owning partner closest to `place` (ties: by slug), with the distance in miles."""
+    if not place.has_coordinates:
+        return None
+    candidates = [
+        (miles_between(place.latitude, place.longitude, partner.latitude, partner.longitude), partner.slug, partner)
+        for partner in directory.local_partners
+        if partner.latitude is not None and partner.longitude is not None
+    ]
+    if not candidates:
+        return None
+    miles, _, partner = min(candidates, key=lambda item: (item[0], item[1]))
+    return partner, miles
+
+
+def _state_name(code: str) -> str:
+    return us_states().get(code, code)
+
+
+def _route_place(directory: Directory, zip_code: str, place: Place, listed: bool) -> Route:
+    """Rules 1-4 for a ZIP code whose place (listed, or guessed from its prefix) is known."""
+    prefix = zip_code[:3]
+    owner = directory.prefix_owner(prefix)
+    if owner is not None:
+        return Route(owner, "zip-prefix", f"{owner.name} covers ZIP codes starting with {prefix}.")
+    where = f"ZIP code {zip_code}" if listed else f"ZIP code {zip_code} (not in our data; placed by its prefix)"
+    if place.state not in us_states():
+        head_office = directory.head_office
+        return Route(
+            head_office, "head-office", f"{where} is a military or overseas address, so {head_office.name} will reply."
+        )
+    owner = directory.state_owner(place.state)
+    if owner is not None:
+        return Route(owner, "state", f"{where} is in {_state_name(place.state)}, which {owner.name} covers.")
+    nearest = nearest_partner(directory, place)
+    if nearest is not None:
+        partner, miles = nearest
+        return Route(
+            partner,
+            "nearest",
+            f"No partner covers {_state_name(place.state)} yet; {partner.name} in {partner.city}, "
+            f"{partner.state} is the nearest partner to {where} (about {round(miles):,} miles).",
+        )
+    head_office = directory.head_office
+    return Route(
+        head_office,
+        "head-office",
+        f"No partner covers {_state_name(place.state)} and {where} has no location on record, "
+        f"so {head_office.name} will reply.",
+    )
+
+
+def route_state(directory: Directory, state: str) -> Route:
+    owner = directory.state_owner(state)
+    if owner is not None:
+        return Route(owner, "state", f"{owner.name} covers {_state_name(state)}.")
+    head_office = directory.head_office
+    return Route(
+        head_office, "head-office", f"No partner covers {_state_name(state)} yet, so {head_office.name} will reply."
+    )
+
+
+def route(directory: Directory, zip_code: str | None = None, state: str | None = None, country: str = "US") -> Route:
+    """The partner who answers an enquiry from `zip_code` and/or `state` in `country`.
+
+    When both are given the ZIP code decides (it is more precise); the state is
+    used when the ZIP code is missing or not a US ZIP code in use.
+    """
+    head_office = directory.head_office
+    if not is_us(country):
+        return Route(head_office, "head-office", f"Enquiries from outside the US go to {head_office.name}.")
+    zip5 = normalise_zip(zip_code)
+    if zip5 is not None:
+        place = zip_places().get(zip5)
+        if place is not None:
+            return _route_place(directory, zip5, place, listed=True)
+        place = prefix_places().get(zip5[:3])
+        if place is not None:
+            return _route_place(directory, zip5, place, listed=False)
+    code = normalise_state(state)
+    if code is not None:
+        return route_state(directory, code)
+    if (zip_code or "").strip():
+        return Route(
+            head_office,
+            "head-office",
+            f"{zip_code.strip()!r} is not a US ZIP code in use, so {head_office.name} will reply.",
+        )
+    return Route(head_office, "head-office", f"No ZIP code or state was given, so {head_office.name} will reply.")
+
+
+def route_enquiry(
+    directory: Directory,
+    enquiry_kind: str,
+    zip_code: str | None = None,
+    state: str | None = None,
+    country: str = "US",
+) -> Route:
+    """Like `route`, except that partner applications always go to the head office (DESIGN.md)."""
+    if enquiry_kind == "partner":
+        head_office = directory.head_office
+        return Route(head_office, "head-office", f"Applications to become a partner go to {head_office.name}.")
+    return route(directory, zip_code=zip_code, state=state, country=country)
+
+
+def _partner_card(partner: Partner, include_email: bool) -> dict:
+    """What the browser shows about a partner: no more than the profile page already does."""
+    card = {
+        "name": partner.name,
+        "title": partner.title,
+        "city": partner.city,
+        "state": partner.state,
+        "phone": partner.phone,
+        "phoneUri": partner.phone_uri,
+        "url": partner.url,
+        "image": partner.image_url,
+        "bookingUrl": partner.booking_url,
+        "headOffice": partner.is_head_office,
+    }
+    if include_email:
+        card["email"] = partner.email
+    return card
+
+
+def build_lookup(directory: Directory, include_email: bool = False) -> dict:
+    """The compact table the browser routes with: no network, one lookup per ZIP code.
+
+    `routes` groups, per (partner, rule), the prefixes whose unlisted ZIP codes
+    route there and the listed ZIP codes that route differently from their
+    prefix. The browser checks the ZIP code first, then its prefix, then the
+    state: exactly `route` above. `states` holds the owned states only; every
+    other state goes to the head office.
+    """
+    groups: dict[tuple[str, str], dict[str, list[str]]] = {}
+
+    def add(kind: str, key: str, found: Route) -> None:
+        group = groups.setdefault((found.partner.slug, found.rule), {"prefixes": [], "zips": []})
+        group[kind].append(key)
+
+    defaults: dict[str, tuple[str, str]] = {}
+    for prefix, place in prefix_places().items():
+        found = _route_place(directory, prefix + "00", place, listed=False)
+        defaults[prefix] = (found.partner.slug, found.rule)
+        add("prefixes", prefix, found)
+    for zip_code, place in zip_places().items():
+        found = _route_place(directory, zip_code, place, listed=True)
+        if (found.partner.slug, found.rule) != defaults[zip_code[:3]]:
+            add("zips", zip_code, found)
+    return {
+        "headOffice": directory.head_office.slug,
+        "partners": {partner.slug: _partner_card(partner, include_email) for partner in directory.partners},
+        "stateCodes": " ".join(sorted(us_states())),
+        "states": {code: partner.slug for code, partner in sorted(directory.owned_states.items())},
+        "routes": [
+            {
+                "partner": slug,
+                "rule": rule,
+                "prefixes": compress_runs(group["prefixes"]),
+                "zips": compress_runs(group["zips"]),
+            }
+            for (slug, rule), group in sorted(groups.items())
+        ],
+    }
+
+
+def compress_runs(codes: list[str]) -> str:
+    """ "800 801 802 805" -> "800-802 805": consecutive codes of one width as ranges, to keep pages small."""
+    runs: list[list[str]] = []
+    for code in sorted(codes):
+        if runs and len(code) == len(runs[-1][1]) and int(code) == int(runs[-1][1]) + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return " ".join(first if first == last else f"{first}-{last}" for first, last in runs)
+
+
+def expand_runs(text: str) -> list[str]:
+    """The inverse of `compress_runs` (the browser does the same in routing.mjs)."""
+    codes = []
+    for part in text.split():
+        first, _, last = part.partition("-")
+        width = len(first)
+        codes.extend(str(number).zfill(width) for number in range(int(first), int(last or first) + 1))
+    return codes

@@ -1,0 +1,46 @@
+"""Schema.org JSON-LD for a partner's profile page, built as plain data (emitted with |tojson)."""
+
+from __future__ import annotations
+
+from .model import Partner
+
+
+def partner_business(partner: Partner, settings: dict) -> dict:
+    """A ProfessionalService (a LocalBusiness) run by the partner, part of the network."""
+    origin = settings["SITE_ORIGIN"]
+    page = origin + partner.url
+    person = {
+        "@type": "Person",
+        "name": partner.name,
+        "jobTitle": partner.title,
+        "email": partner.email,
+        "telephone": partner.phone,
+        "image": origin + partner.image_url,
+        "url": page,
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ProfessionalService",
+        "@id": f"{page}#business",
+        "name": f"{settings['SITENAME']}: {partner.name}",
+        "description": partner.description,
+        "url": page,
+        "image": origin + partner.image_url,
+        "email": partner.email,
+        "telephone": partner.phone,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": partner.city,
+            "addressRegion": partner.state,
+            "addressCountry": "US",
+        },
+        "parentOrganization": {"@id": f"{origin}/#organization"},
+        "employee": person,
+    }
+    if partner.latitude is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": partner.latitude, "longitude": partner.longitude}
+    if partner.states:
+        data["areaServed"] = [{"@type": "State", "name": name} for _, name in partner.territory_states]
+    if partner.booking_url:
+        data["potentialAction"] = {"@type": "ReserveAction", "target": partner.booking_url}
+    return data
