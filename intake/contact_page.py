@@ -14,10 +14,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from contact_form.render import render_form
+from contact_form.render import END_MARKER, START_MARKER, render_form
 
-START_MARKER = "<!-- contact-form:start -->"
-END_MARKER = "<!-- contact-form:end -->"
 CONTACT_PAGE = Path("contact") / "index.html"
 
 
