@@ -228,7 +228,7 @@ class IntakeApp:
         """Store the lead; a busy database is waited for, never reported to the visitor as 'locked'."""
         deliveries = [] if lead.is_spam else [("partner", lead.recipient.email)]
         if deliveries and self.settings.acknowledge:
-            deliveries.append(("acknowledgement", lead.fields["email"]))
+            deliveries.append(("acknowledgement", lead.fields["email"].strip()))
         for attempt in range(STORE_ATTEMPTS):
             try:
                 return self.store.add_lead(lead, deliveries)

@@ -79,7 +79,8 @@ class StoredLead:
 
     @property
     def email(self) -> str:
-        return self.fields.get("email", "")
+        """The address as validated (the form strips spaces); `fields` keeps what was sent."""
+        return self.fields.get("email", "").strip()
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> StoredLead:
@@ -223,8 +224,8 @@ class LeadStore:
                 (
                     public_id,
                     created_at,
-                    fields.get("email", ""),
-                    fields.get("name", ""),
+                    fields.get("email", "").strip(),
+                    fields.get("name", "").strip(),
                     fields.get("enquiry_kind", ""),
                     fields.get("role", ""),
                     fields.get("zip_code", ""),
