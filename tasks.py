@@ -147,6 +147,61 @@ def test(c, pytest_args=""):
     c.run(f"{PYTHON} -m pytest {pytest_args}", pty=False)
 
 
+@task(
+    help={
+        "where": "a ZIP code (80202 or 80202-1234) or a two-letter state code (CO)",
+        "country": "the enquiry's country (default US; anything else goes to the head office)",
+        "json": "print JSON for machines instead of a sentence",
+    }
+)
+def route(c, where, country="US", json=False):
+    """Print the partner a ZIP code or state routes to, and why (partners from content/partners)."""
+    import json as json_module
+
+    from partner_directory.model import load_directory
+    from partner_directory.routing import route as route_enquiry
+    from site_guard.errors import ContentError
+
+    try:
+        directory = load_directory(CONFIG["content"])
+    except ContentError as error:
+        raise Exit(
+            "The partners could not be read, because:\n" + "\n".join(f"  {p}" for p in error.problems), 1
+        ) from None
+    value = where.strip()
+    is_state = len(value) == 2 and value.isalpha()
+    found = route_enquiry(
+        directory, zip_code=None if is_state else value, state=value if is_state else None, country=country
+    )
+    partner = found.partner
+    if json:
+        print(
+            json_module.dumps(
+                {
+                    "input": value,
+                    "country": country,
+                    "rule": found.rule,
+                    "reason": found.reason,
+                    "partner": {
+                        "slug": partner.slug,
+                        "name": partner.name,
+                        "email": partner.email,
+                        "phone": partner.phone,
+                        "city": partner.city,
+                        "state": partner.state,
+                        "url": partner.url,
+                        "head_office": partner.is_head_office,
+                    },
+                },
+                indent=2,
+            )
+        )
+        return
+    print(f"{value} -> {partner.name} ({partner.city}, {partner.state}; {partner.email}, {partner.phone})")
+    print(f"rule: {found.rule}")
+    print(f"why:  {found.reason}")
+
+
 # --- Lead intake ---------------------------------------------------------------------
 # The intake's own operations; see README, "Operating the lead intake".
 

@@ -12,7 +12,17 @@ Validate a post with `ContactForm(formdata=MultiDict(...))` (anything with a
 from __future__ import annotations
 
 from markupsafe import Markup
-from wtforms import BooleanField, EmailField, Form, HiddenField, RadioField, SelectField, StringField, TelField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    Form,
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TelField,
+)
 from wtforms.fields import TextAreaField
 from wtforms.validators import (
     DataRequired,
@@ -78,9 +88,13 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _state_choices() -> list[tuple[str, str]]:
+def _choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def _state_choices() -> list[SelectChoice]:
     """Called when a form is made, so importing this module does not load the ZIP data."""
-    return [("", "Choose a state"), *us_states().items()]
+    return _choices([("", "Choose a state"), *us_states().items()])
 
 
 def _anchored(pattern: str) -> str:
@@ -160,26 +174,26 @@ class ContactForm(Form):
     )
     enquiry_kind = RadioField(
         "What would you like to talk about?",
-        choices=ENQUIRY_KINDS,
+        choices=_choices(ENQUIRY_KINDS),
         default="leadership",
         validators=[InputRequired("Choose what you would like to talk about")],
     )
     role = RadioField(
         "Which kind of sales leadership interests you?",
         description="Not sure? Our partners help you choose; the quiz can give you a first idea.",
-        choices=ROLES,
+        choices=_choices(ROLES),
         default="not-sure",
         validators=[InputRequired("Choose the kind of sales leadership that interests you, or 'Not sure yet'")],
     )
     team_size = SelectField(
         "How many salespeople do you have? (optional)",
-        choices=TEAM_SIZES,
+        choices=_choices(TEAM_SIZES),
         default="",
         validators=[Optional()],
     )
     revenue = SelectField(
         "Annual revenue (optional)",
-        choices=REVENUES,
+        choices=_choices(REVENUES),
         default="",
         validators=[Optional()],
     )

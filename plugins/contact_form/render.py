@@ -123,9 +123,13 @@ def _field_view(form_field: Field, error: str | None) -> FieldView:
     )
     attributes = derived_attributes(form_field)
     if kind == "hidden":
-        pattern = attributes.pop("pattern", None)
-        attributes = {"data-pattern": pattern} if pattern else {}
-        view.widget = form_field(**attributes)
+        # Hidden inputs take no constraints; the script checks what it puts in them against these.
+        hidden_attributes = {}
+        if "pattern" in attributes:
+            hidden_attributes["data-pattern"] = attributes["pattern"]
+        if form_field.flags.maxlength:
+            hidden_attributes["data-maxlength"] = str(form_field.flags.maxlength)
+        view.widget = form_field(**hidden_attributes)
         return view
     described_by = [view.hint_id] if hint else []
     if error:

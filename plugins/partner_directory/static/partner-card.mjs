@@ -2,8 +2,8 @@
 // the routing decision comes from routing.mjs). Shared by the locator and the contact form.
 
 const REASONS = {
-  "zip-prefix": () => "Your local partner for this ZIP code",
-  state: (found, stateName) => `Your local partner for ${stateName(found.state) || "your state"}`,
+  "zip-prefix": () => "Your local partner",
+  state: (found, stateName) => (found.state ? `Your local partner for ${stateName(found.state)}` : "Your local partner"),
   nearest: () => "No partner covers your area yet; this is the nearest one",
   "head-office": (found) =>
     found.application

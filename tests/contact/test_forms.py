@@ -1,0 +1,133 @@
+"""ContactForm validates posts the way the intake service will: with a werkzeug MultiDict."""
+
+from __future__ import annotations
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from contact_form.forms import ContactForm
+
+VALID = {
+    "name": "Ann Owner",
+    "email": "ann@example.com",
+    "phone": "(303) 555-0199",
+    "company": "Owner & Co",
+    "zip_code": "80202",
+    "state": "",
+    "enquiry_kind": "leadership",
+    "role": "part-time",
+    "team_size": "small",
+    "revenue": "1-15m",
+    "message": "We have six salespeople and no sales manager.",
+    "consent": "y",
+    "website": "",
+    "quiz_answers": "team_size=small,revenue=1-15m,stage=established",
+    "started": "",
+}
+
+
+def post(**changes) -> ContactForm:
+    data = {**VALID, **changes}
+    return ContactForm(formdata=MultiDict({key: value for key, value in data.items() if value is not None}))
+
+
+def test_a_complete_enquiry_is_valid_and_its_data_is_clean():
+    form = post(name="  Ann Owner  ")
+    assert form.validate(), form.errors
+    assert form.data["name"] == "Ann Owner"
+    assert form.data["consent"] is True
+    assert form.quiz_answer_pairs() == {"team_size": "small", "revenue": "1-15m", "stage": "established"}
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("name", "Enter your name"),
+        ("email", "Enter your email address"),
+        ("company", "Enter your company's name"),
+        ("message", "Enter your message"),
+        ("consent", "Tick the box to agree to be contacted, so we can reply"),
+        ("enquiry_kind", "Choose what you would like to talk about"),
+        ("role", "Choose the kind of sales leadership that interests you, or 'Not sure yet'"),
+    ],
+)
+def test_required_fields_say_what_to_do(field, message):
+    form = post(**{field: None})
+    assert not form.validate()
+    assert form.errors[field] == [message]
+
+
+def test_optional_fields_may_be_left_out():
+    form = post(phone=None, team_size=None, revenue=None, quiz_answers=None, started=None, website=None)
+    assert form.validate(), form.errors
+
+
+def test_a_zip_code_or_a_state_is_required_and_the_message_is_on_the_zip_code():
+    form = post(zip_code="", state="")
+    assert not form.validate()
+    assert form.errors == {"zip_code": ["Enter your ZIP code, or choose your state"]}
+    assert post(zip_code="", state="CO").validate()
+    assert post(zip_code="80202-1234").validate()
+
+
+@pytest.mark.parametrize("zip_code", ["8020", "802021", "80202-12", "abcde", "80 202"])
+def test_a_malformed_zip_code_is_refused(zip_code):
+    form = post(zip_code=zip_code)
+    assert not form.validate()
+    assert form.errors["zip_code"][0] == "Enter a 5-digit ZIP code, like 80202"
+
+
+@pytest.mark.parametrize("email", ["ann", "ann@", "ann@example", "ann@@example.com", "ann example@example.com"])
+def test_a_malformed_email_gets_one_clear_message(email):
+    form = post(email=email)
+    assert not form.validate()
+    assert form.errors["email"] == ["Enter an email address like name@example.com"]
+
+
+def test_unknown_choices_are_refused():
+    for field, value in [("state", "ZZ"), ("role", "ceo"), ("enquiry_kind", "job"), ("team_size", "huge")]:
+        form = post(**{field: value})
+        assert not form.validate(), field
+        assert field in form.errors
+
+
+def test_choice_ids_match_the_quiz_and_the_contract():
+    form = ContactForm()
+    assert [choice.value for choice in form.enquiry_kind.choices] == ["leadership", "partner"]
+    assert [choice.value for choice in form.role.choices] == [
+        "interim",
+        "part-time",
+        "fractional-cro",
+        "fractional-cso",
+        "not-sure",
+    ]
+    assert [choice.value for choice in form.team_size.choices if choice.value] == ["solo", "small", "mid", "large"]
+    assert [choice.value for choice in form.revenue.choices if choice.value] == [
+        "under-1m",
+        "1-15m",
+        "15-50m",
+        "over-50m",
+    ]
+
+
+def test_the_honeypot_is_not_rejected_by_the_form_itself():
+    assert post(website="http://spam.example.net").validate()
+
+
+@pytest.mark.parametrize("answers", ["team_size=small;drop table", "a" * 501, "team_size=<b>", "=x"])
+def test_quiz_answers_must_be_ids_and_short(answers):
+    form = post(quiz_answers=answers)
+    assert not form.validate()
+    assert "quiz_answers" in form.errors
+    assert form.quiz_answer_pairs() == {}
+
+
+def test_the_started_token_is_length_limited():
+    assert post(started="t" * 200).validate()
+    assert not post(started="t" * 201).validate()
+
+
+def test_values_longer_than_the_limits_are_refused():
+    assert post(message="x" * 4000).validate()
+    assert not post(message="x" * 4001).validate()
+    assert not post(name="x" * 101).validate()
