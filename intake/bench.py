@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import logging
+import os
 import sqlite3
 import statistics
 import tempfile
@@ -115,13 +116,18 @@ def run_intake_bench(posts: int = POSTS, clients: int = CLIENTS) -> list[str]:
         server = RunningServer(app).start()
         app.settings = app.settings.with_changes(allowed_origins=(server.url,))
         try:
+            _, alone, _ = post_burst(server.url, posts // 4, 1)
             rate, latencies, statuses = post_burst(server.url, posts, clients)
             stored = app.store.count_leads()
         finally:
             server.stop()
             app.close()
     ms = 1000
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return [
+        f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (shared machines make these figures noisy)",
+        f"intake: one client alone: p50 {statistics.median(alone) * ms:.1f} ms, "
+        f"p99 {percentile(alone, 0.99) * ms:.1f} ms",
         f"intake: {posts} posts from {clients} threads over HTTP: {rate:.0f} posts/s, "
         f"p50 {statistics.median(latencies) * ms:.1f} ms, p99 {percentile(latencies, 0.99) * ms:.1f} ms "
         f"(statuses {dict(sorted(statuses.items()))}, {stored} stored)",

@@ -41,3 +41,26 @@ def test_a_prospect_submits_the_form_and_the_partner_for_their_zip_receives_it(p
     assert message["Reply-To"] == "alex.morgan@example.com"
     assert "&lt;b&gt;Can we talk?&lt;/b&gt;" in message.get_body(("html",)).get_content()
     wait_until(lambda: site.store.pending_count() == 0, what="the delivery to be recorded as sent")
+
+
+def test_the_pages_script_brings_a_signed_token_and_an_instant_post_is_held_as_spam(
+    page, make_intake, smtp, built_site
+):
+    # An hour as the minimum makes any browser "too fast": it proves the token the page's script
+    # fetched on first interaction reached the intake, signed, without relying on timing.
+    site = make_intake(output=built_site, INTAKE_MIN_FILL_SECONDS="3600", **smtp.env())
+    page.goto(site.url + "/contact/")
+    page.get_by_role("textbox", name="Your name").fill("Quick Bot")
+    page.get_by_label("Email address").fill("bot@example.com")
+    page.get_by_role("textbox", name="Company").fill("Bots Inc")
+    page.get_by_role("textbox", name="ZIP code").fill("80202")
+    page.get_by_label("Your message").fill("Hello")
+    page.get_by_label(re.compile("I agree to be contacted")).check()
+    page.wait_for_function("document.querySelector('[name=started]').value !== ''")
+    page.get_by_role("button", name="Send your message").click()
+
+    page.wait_for_url(re.compile(r"/contact/thanks/$"))  # looks accepted, as for a person
+    [lead] = site.store.leads()
+    assert lead.spam and lead.spam_reason == "too fast"
+    assert site.store.deliveries(include_sent=True) == []
+    assert smtp.mailbox.received == []
