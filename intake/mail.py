@@ -24,16 +24,18 @@ from .storage import StoredLead
 # Machinery, not something the partner needs to read (quiz_answers, also hidden, is kept).
 MACHINERY_FIELDS = ("website", "started", "csrf_token", "submit")
 
+NOT_GIVEN = "(not given)"
+
 KIND_SUBJECTS = {
     "partner": "New enquiry from someone who wants to become a partner",
     "leadership": "New enquiry about sales leadership",
 }
 
 
-def displayed_fields(fields: dict[str, str]) -> list[tuple[Markup, str]]:
-    """(label, value) pairs in the form's own order, choices shown by their labels.
+def displayed_fields(fields: dict[str, str]) -> list[tuple[str, str]]:
+    """(label, value) pairs in the form's own order, choices shown by their labels, all plain text.
 
-    Labels are the form's own (trusted) markup, values what the visitor sent (untrusted text).
+    Labels may carry markup on the page (the consent's privacy link); an e-mail gets their text.
     """
     form = ContactForm()
     shown = []
@@ -43,20 +45,30 @@ def displayed_fields(fields: dict[str, str]) -> list[tuple[Markup, str]]:
         raw = fields.get(field.name, "")
         if isinstance(field, BooleanField):
             value = "yes" if raw else "no"
+        elif not raw.strip():
+            value = NOT_GIVEN
         else:
-            choices = dict((str(key), str(label)) for key, label, *_ in _choices(field))
-            value = choices.get(raw, raw)
-        shown.append((Markup(field.label.text), value))
+            value = _choice_labels(field).get(raw, raw)
+        shown.append((Markup(field.label.text).striptags(), value))
     return shown
 
 
-def _choices(field) -> list[tuple]:
+def _choice_labels(field) -> dict[str, str]:
+    """{value: label} for a field with choices (WTForms gives tuples or SelectChoice objects)."""
     choices = getattr(field, "choices", None) or []
     if callable(choices):
         choices = choices()
-    if isinstance(choices, dict):  # WTForms allows {group: [(value, label), ...]}
-        return [choice for group in choices.values() for choice in group]
-    return [choice if isinstance(choice, tuple) else (choice, choice) for choice in choices]
+    if isinstance(choices, dict):  # {group: [choice, ...]}
+        choices = [choice for group in choices.values() for choice in group]
+    labels = {}
+    for choice in choices:
+        if hasattr(choice, "value"):
+            labels[str(choice.value)] = str(choice.label)
+        elif isinstance(choice, (tuple, list)):
+            labels[str(choice[0])] = str(choice[1])
+        else:
+            labels[str(choice)] = str(choice)
+    return labels
 
 
 def _message_id(lead: StoredLead, kind: str, sender: str) -> str:
@@ -91,8 +103,7 @@ def partner_message(lead: StoredLead, recipient: str, sender: str) -> EmailMessa
         routed,
         "",
     ]
-    for markup_label, value in fields:
-        label = markup_label.striptags()
+    for label, value in fields:
         if "\n" in value:
             text_lines.append(f"{label}:")
             text_lines.extend(f"    {line}" for line in value.splitlines())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from contact_form.forms import ContactForm
 from intake.bench import sample_lead
 from intake.delivery import DeliveryWorker
 from intake.storage import LeadStore
@@ -21,7 +22,12 @@ def test_the_lead_is_mailed_to_the_partner_who_owns_the_zip(intake, smtp):
     assert recipients == [owner.email]
     assert message["To"] == owner.email
     assert message["Reply-To"] == "pat0@example.com"
-    assert reply.json()["reference"] in message.get_body(("plain",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    assert reply.json()["reference"] in text
+    # Choices read as the form labels them, not as their ids.
+    role = ContactForm().role
+    role_label = {value: label for value, label, *_ in role.choices}["part-time"]
+    assert f"{role.label.text}: {role_label}" in text
     wait_until(lambda: intake.store.pending_count() == 0, what="the delivery to be marked sent")
     [delivery] = intake.store.deliveries(include_sent=True)
     assert delivery.status == "sent" and delivery.sent_at
