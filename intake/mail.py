@@ -103,12 +103,13 @@ def partner_message(lead: StoredLead, recipient: str, sender: str) -> EmailMessa
         routed,
         "",
     ]
-    for label, value in fields:
+    for question, value in fields:
+        label = question.rstrip(".:") + ("" if question.endswith("?") else ":")
         if "\n" in value:
-            text_lines.append(f"{label}:")
+            text_lines.append(label)
             text_lines.extend(f"    {line}" for line in value.splitlines())
         else:
-            text_lines.append(f"{label}: {value}")
+            text_lines.append(f"{label} {value}")
     text_lines += ["", f"Reply to this e-mail to answer them directly. Lead reference: {lead.public_id}"]
     message.set_content("\n".join(text_lines) + "\n")
     rows = "\n".join(

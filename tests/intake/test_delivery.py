@@ -27,7 +27,7 @@ def test_the_lead_is_mailed_to_the_partner_who_owns_the_zip(intake, smtp):
     # Choices read as the form labels them, not as their ids.
     role = ContactForm().role
     role_label = {value: label for value, label, *_ in role.choices}["part-time"]
-    assert f"{role.label.text}: {role_label}" in text
+    assert f"{role.label.text} {role_label}\n" in text.replace("\r\n", "\n")
     wait_until(lambda: intake.store.pending_count() == 0, what="the delivery to be marked sent")
     [delivery] = intake.store.deliveries(include_sent=True)
     assert delivery.status == "sent" and delivery.sent_at
