@@ -81,6 +81,7 @@ class IntakeApp:
         )
         # Behind nginx/Caddy the client's address is in X-Forwarded-For, set by the trusted proxies.
         trusted = settings.trusted_proxies
+        self._warned_proxy = False
         self._wsgi = ProxyFix(self._handle, x_for=trusted, x_proto=trusted) if trusted else self._handle
 
     # --- WSGI ------------------------------------------------------------------
@@ -177,6 +178,13 @@ class IntakeApp:
     # --- the checks, in the order they run -----------------------------------------------
 
     def _check_rate(self, request: Request) -> None:
+        if not self.settings.trusted_proxies and "X-Forwarded-For" in request.headers and not self._warned_proxy:
+            self._warned_proxy = True
+            log.warning(
+                "requests come through a proxy but INTAKE_TRUSTED_PROXIES is 0: every visitor shares the "
+                "proxy's address, and so one rate limit; set INTAKE_TRUSTED_PROXIES=1",
+                extra={"event": "proxy_not_trusted"},
+            )
         retry_after = self.limiter.hit(request.remote_addr or "unknown")
         if retry_after:
             log.warning("rate limited", extra={"event": "rate_limited"})

@@ -247,3 +247,13 @@ def test_a_server_fault_is_a_500_without_a_traceback_and_nothing_half_stored(int
     assert reply.status == 500
     assert "Traceback" not in reply.text and "sqlite" not in reply.text.lower()
     assert stored(intake) == 0
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_rate_limit(make_intake):
+    intake = make_intake(INTAKE_RATE_LIMIT_POSTS="1", INTAKE_TRUSTED_PROXIES="1")
+    first = {"X-Forwarded-For": "203.0.113.7"}
+    second = {"X-Forwarded-For": "198.51.100.9"}
+    assert intake.post(sample_lead(1), headers=first).status == 201
+    assert intake.post(sample_lead(2), headers=second).status == 201
+    assert intake.post(sample_lead(3), headers=first).status == 429
+    assert stored(intake) == 2
