@@ -155,7 +155,7 @@ class ContactForm(Form):
     )
     zip_code = StringField(
         "ZIP code",
-        description="So we can pass your message to the partner for your area. For example, 80202.",
+        description="For example, 80202.",
         validators=[
             Optional(),
             Length(max=10, message="Enter a 5-digit ZIP code, like 80202"),

@@ -4,10 +4,11 @@ Everything the browser checks comes from the WTForms definition in forms.py:
 `required`, `maxlength` (WTForms' own field flags), `type` (the field class),
 `pattern` (from each Regexp), `autocomplete` and `inputmode` (the field's
 render_kw), and the messages the script shows (`data-error-*`, the same text
-the server answers with). A bound form with errors gets a GOV.UK-style error
-summary at the top and a message beside each field, with the entered values
-kept: the intake service re-renders the page that way when a post without
-JavaScript fails validation.
+the server answers with; `maxlength` stops typing past a Length, so Length
+needs no message in the page). A bound form with errors gets a GOV.UK-style
+error summary at the top and a message beside each field, with the entered
+values kept: the intake service re-renders the page that way when a post
+without JavaScript fails validation.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from wtforms import Field
 from wtforms.fields import BooleanField, HiddenField, RadioField, SelectField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Regexp
+from wtforms.validators import DataRequired, Email, InputRequired, Regexp
 
 from .forms import ContactForm
 
@@ -62,8 +63,6 @@ def derived_attributes(form_field: Field) -> dict[str, str]:
                 attributes.setdefault("data-error-pattern", str(validator.message))
         elif isinstance(validator, Email) and validator.message:
             attributes["data-error-type"] = str(validator.message)
-        elif isinstance(validator, Length) and validator.message:
-            attributes["data-error-length"] = str(validator.message)
     if patterns:
         # Several Regexps must all match: a lookahead per extra pattern keeps it one attribute.
         attributes["pattern"] = "".join(f"(?={p}$)" for p in patterns[1:]) + patterns[0]

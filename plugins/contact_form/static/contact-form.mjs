@@ -109,10 +109,7 @@ function partnerPreview(form) {
     const key = `${found.slug}|${found.rule}|${normaliseZip(place.zipCode) || place.state}|${kind()}`;
     if (key === shownKey) return;
     shownKey = key;
-    const heading = document.createElement("h3");
-    heading.className = "partner-preview-heading";
-    heading.textContent = found.application ? "Who will reply" : "Your local partner";
-    preview.replaceChildren(heading, renderPartnerCard(template, found, { stateName }));
+    preview.replaceChildren(renderPartnerCard(template, found, { stateName }));
   }
   form.elements.zip_code.addEventListener("input", update);
   form.elements.state.addEventListener("change", update);
