@@ -9,10 +9,12 @@ server on 127.0.0.1 from several client threads, as a burst of visitors would.
 from __future__ import annotations
 
 import http.client
-import logging
 import os
+import socket
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -20,8 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from .config import load_settings
-from .server import RunningServer
+from .config import ROOT
+from .storage import LeadStore
 
 POSTS = 400
 CLIENTS = 8
@@ -98,38 +100,63 @@ def post_burst(url: str, posts: int = POSTS, clients: int = CLIENTS) -> tuple[fl
     return posts / (time.perf_counter() - began), latencies, statuses
 
 
-def run_intake_bench(posts: int = POSTS, clients: int = CLIENTS) -> list[str]:
-    """Lines for `invoke bench`: the intake's posts/s and p99 against the bare insert loop."""
-    from .app import create_app
+def _wait_for(url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
+    parts = urlsplit(url)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+            connection.request("GET", "/api/health")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("the intake did not start under gunicorn (run `gunicorn -c deploy/gunicorn.conf.py` to see why)")
 
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run_intake_bench(posts: int = POSTS, clients: int = CLIENTS) -> list[str]:
+    """Lines for `invoke bench`: the intake's posts/s and p99 against the bare insert loop.
+
+    The intake runs as in production: gunicorn with deploy/gunicorn.conf.py, in its own process.
+    """
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as tmp:
         tmp_path = Path(tmp)
         insert_rate, insert_latencies = bare_insert_loop(tmp_path / "reference.sqlite3")
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
         env = {
+            **os.environ,
             "INTAKE_DATABASE": str(tmp_path / "intake.sqlite3"),
             "INTAKE_SECRET": "bench",
             "INTAKE_RATE_LIMIT_POSTS": "0",
-            "INTAKE_WORKER": "0",
+            "INTAKE_ALLOWED_ORIGINS": url,
+            "INTAKE_SMTP_HOST": "",
         }
-        app = create_app(load_settings(env))
-        logging.getLogger("intake").setLevel(logging.WARNING)  # a line per post would drown the figures
-        server = RunningServer(app).start()
-        app.settings = app.settings.with_changes(allowed_origins=(server.url,))
+        command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            _, alone, _ = post_burst(server.url, posts // 4, 1)
-            before = app.store.count_leads()
-            rate, latencies, statuses = post_burst(server.url, posts, clients)
-            stored = app.store.count_leads() - before
+            _wait_for(url, server)
+            _, alone, _ = post_burst(url, posts // 4, 1)
+            rate, latencies, statuses = post_burst(url, posts, clients)
         finally:
-            server.stop()
-            app.close()
+            server.terminate()
+            server.wait(30)
+        store = LeadStore(env["INTAKE_DATABASE"])
+        stored = store.count_leads() - len(alone)
+        store.close()
     ms = 1000
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return [
         f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (shared machines make these figures noisy)",
-        f"intake: one client alone: p50 {statistics.median(alone) * ms:.1f} ms, "
+        f"intake (gunicorn, deploy/gunicorn.conf.py): one client alone: p50 {statistics.median(alone) * ms:.1f} ms, "
         f"p99 {percentile(alone, 0.99) * ms:.1f} ms",
-        f"intake: {posts} posts from {clients} threads over HTTP: {rate:.0f} posts/s, "
+        f"intake: {posts} posts from {clients} client threads over HTTP: {rate:.0f} posts/s, "
         f"p50 {statistics.median(latencies) * ms:.1f} ms, p99 {percentile(latencies, 0.99) * ms:.1f} ms "
         f"(statuses {dict(sorted(statuses.items()))}, {stored} stored)",
         f"reference: bare SQLite insert loop (WAL, synchronous=FULL, one commit per row): {insert_rate:.0f} rows/s, "
