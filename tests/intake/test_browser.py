@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from partner_directory.routing import route
 from tests.intake.support import wait_until
@@ -56,7 +57,8 @@ def test_the_pages_script_brings_a_signed_token_and_an_instant_post_is_held_as_s
     page.get_by_role("textbox", name="ZIP code").fill("80202")
     page.get_by_label("Your message").fill("Hello")
     page.get_by_label(re.compile("I agree to be contacted")).check()
-    page.wait_for_function("document.querySelector('[name=started]').value !== ''")
+    # expect() polls without eval, which the page's strict CSP would refuse (wait_for_function needs it).
+    expect(page.locator("[name=started]")).not_to_have_value("")
     page.get_by_role("button", name="Send your message").click()
 
     page.wait_for_url(re.compile(r"/contact/thanks/$"))  # looks accepted, as for a person
