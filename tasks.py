@@ -72,37 +72,11 @@ def regenerate(c):
 
 @task(help={"port": "port to listen on (127.0.0.1 only)"})
 def serve(c, port=CONFIG["port"]):
-    """Build the site and serve output/ at http://127.0.0.1:8000 (no browser is opened)."""
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
-    from security_headers.policy import headers_for, load_rules
+    """Build the site and serve it with the lead intake (/api/) at http://127.0.0.1:8000."""
+    from intake.server import serve_site_and_intake
 
     _build(CONFIG["settings"])
-    rules = load_rules(CONFIG["output"])
-
-    class Handler(ComplexHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in headers_for(rules, self.path.split("?")[0]).items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def do_GET(self):
-            # Pelican's handler drops the connection for a missing path; answer like a host: 404.html, status 404.
-            if self.get_path_that_exists(self.path.split("?", 1)[0]) is None:
-                body = (CONFIG["output"] / "404.html").read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().do_GET()
-
-    server = RootedHTTPServer(str(CONFIG["output"]), (CONFIG["host"], int(port)), Handler)
-    print(f"Serving the site at http://{CONFIG['host']}:{port}/ (Ctrl-C stops)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        server.server_close()
+    serve_site_and_intake(CONFIG["output"], CONFIG["host"], int(port))
 
 
 @task(help={"port": "port to listen on (127.0.0.1 only)"})
@@ -306,3 +280,73 @@ def bench(c, articles=1000, runs=3):
     from tests.quality.bench import run_bench
 
     run_bench(_ensure_chromium(c), articles=int(articles), runs=int(runs))
+
+
+# --- Lead intake ---------------------------------------------------------------------
+# The intake's own operations; see README, "Operating the lead intake".
+
+
+def _lead_store():
+    from intake.config import load_settings
+    from intake.storage import LeadStore
+
+    store = LeadStore(load_settings().database)
+    store.migrate()
+    return store
+
+
+@task(
+    help={"csv": "write every lead as CSV to this file ('-' for the terminal)", "spam": "include leads flagged as spam"}
+)
+def leads(c, csv="", spam=False):
+    """List the latest leads (who, routed to which partner, delivered or pending); --csv exports them all."""
+    from intake.admin import leads_csv, leads_table
+
+    store = _lead_store()
+    if not csv:
+        print(leads_table(store, include_spam=spam))
+    elif csv == "-":
+        sys.stdout.write(leads_csv(store, include_spam=spam))
+    else:
+        Path(csv).write_text(leads_csv(store, include_spam=spam), encoding="utf-8")
+        print(f"Leads written to {csv}")
+
+
+@task(help={"all": "show delivered messages too"})
+def outbox(c, all=False):
+    """Show the deliveries still pending (attempts, next try, last error); --all shows sent ones too."""
+    from intake.admin import outbox_table
+
+    print(outbox_table(_lead_store(), include_sent=all))
+
+
+@task(help={"days": "delete leads older than this many days (default: INTAKE_RETENTION_DAYS, 365)"})
+def leads_purge(c, days=0):
+    """Apply the retention period: delete leads (and their deliveries) older than N days."""
+    from intake.config import load_settings
+
+    days = int(days) or load_settings().retention_days
+    print(f"Deleted {_lead_store().purge_older_than(days)} lead(s) older than {days} days.")
+
+
+@task(help={"email": "the person's e-mail address"})
+def lead_export(c, email):
+    """Print everything stored about one person (by e-mail address) as JSON."""
+    from intake.admin import export_person
+
+    print(export_person(_lead_store(), email))
+
+
+@task(help={"email": "the person's e-mail address"})
+def lead_erase(c, email):
+    """Erase everything stored about one person (by e-mail address), deliveries included."""
+    print(f"Erased {_lead_store().erase_email(email)} lead(s) for that address.")
+
+
+@task
+def bench_intake(c):
+    """Intake throughput and p99 latency over HTTP, against a bare SQLite insert loop."""
+    from intake.bench import run_intake_bench
+
+    for line in run_intake_bench():
+        print(line)

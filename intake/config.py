@@ -1,0 +1,166 @@
+"""The intake's settings, read once from the environment (INTAKE_* variables).
+
+One place for every default, so the README's table, the local server and
+production all agree. Paths are relative to the project root unless absolute,
+so the service behaves the same whatever directory it is started from.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SMTP_TLS_MODES = ("starttls", "ssl", "none")
+DEFAULT_SMTP_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+class ConfigError(ValueError):
+    """A setting has a value the intake cannot use; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = ""
+    port: int = 587
+    tls: str = "starttls"
+    user: str = ""
+    password: str = field(default="", repr=False)
+    timeout: float = 30.0
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+
+@dataclass(frozen=True)
+class IntakeSettings:
+    database: Path = ROOT / "var" / "intake.sqlite3"
+    content_path: Path = ROOT / "content"
+    output_path: Path = ROOT / "output"
+    pelican_settings: Path = ROOT / "pelicanconf.py"
+    site_origin: str = "http://127.0.0.1:8000"
+    allowed_origins: tuple[str, ...] = ("http://127.0.0.1:8000",)
+    secret: bytes = field(default=b"", repr=False)
+    smtp: SmtpSettings = SmtpSettings()
+    mail_from: str = "Sales Leadership Partners <leads@example.com>"
+    acknowledge: bool = False
+    retention_days: int = 365
+    rate_limit_posts: int = 10
+    rate_limit_window: float = 600.0
+    max_body_bytes: int = 64 * 1024
+    min_fill_seconds: float = 3.0
+    trusted_proxies: int = 0
+    retry_base_seconds: float = 30.0
+    retry_max_seconds: float = 3600.0
+    poll_seconds: float = 10.0
+    run_worker: bool = True
+
+    def with_changes(self, **changes) -> IntakeSettings:
+        return replace(self, **changes)
+
+
+def _path(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else ROOT / path
+
+
+def _number(env: Mapping[str, str], name: str, default: float, kind=float):
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r}: expected a number") from None
+    if value < 0:
+        raise ConfigError(f"{name}={raw!r}: must not be negative")
+    return value
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name}={raw!r}: expected 1/0, true/false, yes/no or on/off")
+
+
+def _origins(value: str) -> tuple[str, ...]:
+    return tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+
+
+def load_secret(env: Mapping[str, str], secret_file: Path) -> bytes:
+    """INTAKE_SECRET, else a random secret kept in a file (created once, readable by the owner only).
+
+    Several gunicorn workers may start at once: O_EXCL makes exactly one of them
+    write the file and the others read what it wrote.
+    """
+    configured = env.get("INTAKE_SECRET", "").strip()
+    if configured:
+        return configured.encode()
+    secret_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):
+            stored = secret_file.read_text(encoding="ascii").strip()
+            if stored:
+                return stored.encode()
+            time.sleep(0.01)
+        raise ConfigError(f"{secret_file} is empty: delete it or set INTAKE_SECRET") from None
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(secrets.token_hex(32) + "\n")
+    return secret_file.read_text(encoding="ascii").strip().encode()
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> IntakeSettings:
+    """Settings from environment variables; every default is documented in the README."""
+    env = os.environ if env is None else env
+    defaults = IntakeSettings()
+    site_origin = (env.get("SITE_ORIGIN", "").strip() or defaults.site_origin).rstrip("/")
+    allowed = _origins(env.get("INTAKE_ALLOWED_ORIGINS", "")) or (site_origin,)
+    tls = env.get("INTAKE_SMTP_TLS", "").strip().lower() or "starttls"
+    if tls not in SMTP_TLS_MODES:
+        raise ConfigError(f"INTAKE_SMTP_TLS={tls!r}: expected one of {', '.join(SMTP_TLS_MODES)}")
+    smtp = SmtpSettings(
+        host=env.get("INTAKE_SMTP_HOST", "").strip(),
+        port=_number(env, "INTAKE_SMTP_PORT", DEFAULT_SMTP_PORTS[tls], int),
+        tls=tls,
+        user=env.get("INTAKE_SMTP_USER", ""),
+        password=env.get("INTAKE_SMTP_PASSWORD", ""),
+        timeout=_number(env, "INTAKE_SMTP_TIMEOUT", 30.0),
+    )
+    var = _path(env.get("INTAKE_VAR_DIR", "").strip() or "var")
+    database = env.get("INTAKE_DATABASE", "").strip()
+    secret_file = env.get("INTAKE_SECRET_FILE", "").strip()
+    return IntakeSettings(
+        database=_path(database) if database else var / "intake.sqlite3",
+        content_path=_path(env.get("INTAKE_CONTENT_PATH", "").strip() or "content"),
+        output_path=_path(env.get("INTAKE_OUTPUT_PATH", "").strip() or "output"),
+        pelican_settings=_path(env.get("INTAKE_PELICAN_SETTINGS", "").strip() or "pelicanconf.py"),
+        site_origin=site_origin,
+        allowed_origins=allowed,
+        secret=load_secret(env, _path(secret_file) if secret_file else var / "intake-secret"),
+        smtp=smtp,
+        mail_from=env.get("INTAKE_MAIL_FROM", "").strip() or defaults.mail_from,
+        acknowledge=_flag(env, "INTAKE_ACK_EMAIL", defaults.acknowledge),
+        retention_days=_number(env, "INTAKE_RETENTION_DAYS", defaults.retention_days, int),
+        rate_limit_posts=_number(env, "INTAKE_RATE_LIMIT_POSTS", defaults.rate_limit_posts, int),
+        rate_limit_window=_number(env, "INTAKE_RATE_LIMIT_WINDOW", defaults.rate_limit_window),
+        max_body_bytes=_number(env, "INTAKE_MAX_BODY_BYTES", defaults.max_body_bytes, int),
+        min_fill_seconds=_number(env, "INTAKE_MIN_FILL_SECONDS", defaults.min_fill_seconds),
+        trusted_proxies=_number(env, "INTAKE_TRUSTED_PROXIES", defaults.trusted_proxies, int),
+        retry_base_seconds=_number(env, "INTAKE_RETRY_BASE_SECONDS", defaults.retry_base_seconds),
+        retry_max_seconds=_number(env, "INTAKE_RETRY_MAX_SECONDS", defaults.retry_max_seconds),
+        poll_seconds=_number(env, "INTAKE_POLL_SECONDS", defaults.poll_seconds),
+        run_worker=_flag(env, "INTAKE_WORKER", defaults.run_worker),
+    )

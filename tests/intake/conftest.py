@@ -1,0 +1,34 @@
+"""Fixtures for the intake: a real SMTP server and the intake on a real HTTP server, per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.intake.support import SmtpServer, intake_env, running_intake
+
+
+@pytest.fixture
+def smtp():
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_intake(tmp_path):
+    """Start an intake with extra INTAKE_* settings; stopped at the end of the test."""
+    started = []
+
+    def make(output=None, **overrides: str):
+        context = running_intake(intake_env(tmp_path, **overrides), output)
+        started.append(context)
+        return context.__enter__()
+
+    yield make
+    for context in reversed(started):
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture
+def intake(make_intake, smtp):
+    return make_intake(**smtp.env())

@@ -1,0 +1,164 @@
+"""Real parts for the intake tests: an SMTP server on loopback, the intake on a real HTTP server."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import http.client
+import socket
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from aiosmtpd.controller import Controller
+
+from intake.app import create_app
+from intake.config import load_settings
+from intake.server import RunningServer, SiteWithIntake, StaticSite
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Mailbox:
+    """What the SMTP server accepted: (envelope recipients, parsed message) pairs."""
+
+    received: list[tuple[list[str], EmailMessage]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        with self.lock:
+            self.received.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+    def messages(self) -> list[EmailMessage]:
+        with self.lock:
+            return [message for _, message in self.received]
+
+
+class SmtpServer:
+    """aiosmtpd on 127.0.0.1; `stop()` and `start()` again on the same port simulate an outage."""
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.mailbox = Mailbox()
+        self.controller: Controller | None = None
+
+    def start(self) -> SmtpServer:
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def env(self) -> dict[str, str]:
+        return {"INTAKE_SMTP_HOST": "127.0.0.1", "INTAKE_SMTP_PORT": str(self.port), "INTAKE_SMTP_TLS": "none"}
+
+
+def intake_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
+    """Settings for one test's intake: its own database and secret, no SMTP unless given."""
+    env = {
+        "INTAKE_DATABASE": str(tmp_path / "var" / "intake.sqlite3"),
+        "INTAKE_SECRET": "test-secret",
+        "INTAKE_RATE_LIMIT_POSTS": "1000",
+        "INTAKE_MIN_FILL_SECONDS": "3",
+        "INTAKE_RETRY_BASE_SECONDS": "0.2",
+        "INTAKE_RETRY_MAX_SECONDS": "0.5",
+        "INTAKE_POLL_SECONDS": "0.2",
+        "INTAKE_SMTP_TIMEOUT": "5",
+    }
+    env.update(overrides)
+    return env
+
+
+@contextmanager
+def running_intake(env: dict[str, str], output: Path | None = None):
+    """The intake (with its delivery worker) and, when `output` is given, the site, on one loopback origin."""
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    settings = load_settings({"INTAKE_ALLOWED_ORIGINS": origin, **env})
+    if output is not None:
+        settings = settings.with_changes(output_path=output)
+    app = create_app(settings)
+    wsgi = SiteWithIntake(StaticSite(output), app) if output is not None else app
+    server = RunningServer(wsgi, port=port).start()
+    try:
+        yield Intake(server.url, app)
+    finally:
+        server.stop()
+        app.close()
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self):
+        import json
+
+        return json.loads(self.body)
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+@dataclass
+class Intake:
+    url: str
+    app: object
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def request(self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None) -> Reply:
+        parts = urlsplit(self.url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+        finally:
+            connection.close()
+
+    def post(self, fields: dict[str, str] | bytes, *, json_reply: bool = True, headers: dict[str, str] | None = None):
+        """A form post as a browser on the site's own page sends it."""
+        body = fields if isinstance(fields, bytes) else urlencode(fields).encode()
+        sent = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": self.url,
+            "Accept": "application/json" if json_reply else "text/html,application/xhtml+xml,*/*;q=0.8",
+        }
+        sent.update(headers or {})
+        return self.request("POST", "/api/contact", body, sent)
+
+
+def wait_until(condition, timeout: float = 30.0, what: str = "condition"):
+    """Poll `condition` until it is truthy (returned) or fail after a generous timeout.
+
+    The timeout only bounds a broken run; nothing here asserts how fast anything is.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)

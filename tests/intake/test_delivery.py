@@ -1,0 +1,128 @@
+"""Delivery through a real SMTP server on loopback: to whom, what it says, retries, never twice."""
+
+from __future__ import annotations
+
+import logging
+
+from contact_form.forms import ContactForm
+from intake.bench import sample_lead
+from intake.delivery import DeliveryWorker
+from intake.storage import LeadStore
+from partner_directory.routing import route
+from tests.intake.support import SmtpServer, free_port, wait_until
+
+PAYLOAD = "<script>alert('x')</script> Robert'); DROP TABLE leads;--"
+
+
+def test_the_lead_is_mailed_to_the_partner_who_owns_the_zip(intake, smtp):
+    reply = intake.post({**sample_lead(), "zip_code": "98101", "state": ""})
+    assert reply.status == 201
+    [(recipients, message)] = wait_until(lambda: list(smtp.mailbox.received), what="the e-mail")
+    owner = route(intake.app.router.directory, zip_code="98101").partner
+    assert recipients == [owner.email]
+    assert message["To"] == owner.email
+    assert message["Reply-To"] == "pat0@example.com"
+    text = message.get_body(("plain",)).get_content()
+    assert reply.json()["reference"] in text
+    # Choices read as the form labels them, not as their ids.
+    role = ContactForm().role
+    role_label = {value: label for value, label, *_ in role.choices}["part-time"]
+    assert f"{role.label.text} {role_label}\n" in text.replace("\r\n", "\n")
+    wait_until(lambda: intake.store.pending_count() == 0, what="the delivery to be marked sent")
+    [delivery] = intake.store.deliveries(include_sent=True)
+    assert delivery.status == "sent" and delivery.sent_at
+
+
+def test_what_the_visitor_wrote_is_escaped_in_the_html_part_and_kept_in_the_text(intake, smtp):
+    post = {**sample_lead(), "name": PAYLOAD, "company": PAYLOAD, "message": PAYLOAD + "\nsecond line"}
+    assert intake.post(post).status == 201
+    [message] = wait_until(smtp.mailbox.messages, what="the e-mail")
+    html = message.get_body(("html",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert PAYLOAD in text and "second line" in text
+    assert "script" not in message["Subject"].lower() and PAYLOAD not in str(message["Subject"])
+    [lead] = intake.store.leads()
+    assert lead.fields["name"] == PAYLOAD
+
+
+def test_spam_is_never_mailed(intake, smtp):
+    assert intake.post({**sample_lead(), "website": "x"}).status == 201
+    assert intake.post(sample_lead(1)).status == 201
+    wait_until(lambda: len(smtp.mailbox.received) == 1 and intake.store.pending_count() == 0, what="one e-mail")
+    assert [message["Reply-To"] for message in smtp.mailbox.messages()] == ["pat1@example.com"]
+
+
+def test_the_acknowledgement_goes_to_the_visitor_and_repeats_nothing_they_typed(make_intake, smtp):
+    intake = make_intake(INTAKE_ACK_EMAIL="1", **smtp.env())
+    assert intake.post({**sample_lead(), "name": "Buy pills at spam.example"}).status == 201
+    wait_until(lambda: len(smtp.mailbox.received) == 2, what="two e-mails")
+    by_recipient = {recipients[0]: message for recipients, message in smtp.mailbox.received}
+    receipt = by_recipient["pat0@example.com"]
+    body = receipt.get_content()
+    assert "spam.example" not in body and "salespeople" not in body
+    assert intake.store.leads()[0].partner_name in body
+
+
+def test_smtp_down_while_leads_arrive_then_all_delivered_once(make_intake):
+    port = free_port()
+    smtp = SmtpServer(port)  # not started: connections are refused
+    intake = make_intake(INTAKE_SMTP_HOST="127.0.0.1", INTAKE_SMTP_PORT=str(port), INTAKE_SMTP_TLS="none")
+    references = [intake.post(sample_lead(n)).json()["reference"] for n in range(5)]
+    assert len(set(references)) == 5
+    wait_until(
+        lambda: all(d.attempts >= 2 and d.last_error for d in intake.store.deliveries()),
+        what="every delivery to have failed and been retried",
+    )
+    assert intake.store.pending_count() == 5
+    smtp.start()
+    try:
+        wait_until(lambda: intake.store.pending_count() == 0, what="the outbox to drain")
+        sent_to = sorted(message["Reply-To"] for message in smtp.mailbox.messages())
+        assert sent_to == [f"pat{n}@example.com" for n in range(5)]
+        # A restarted worker on the same database finds nothing left to send.
+        store = LeadStore(intake.app.settings.database)
+        worker = DeliveryWorker(store, intake.app.settings)
+        assert worker.deliver_due() == 0
+        store.close()
+        assert len(smtp.mailbox.received) == 5
+    finally:
+        smtp.stop()
+
+
+def test_without_smtp_leads_wait_in_the_outbox_and_go_out_after_restart(make_intake):
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger("intake.delivery").addHandler(handler)
+    try:
+        first = make_intake()
+    finally:
+        logging.getLogger("intake.delivery").removeHandler(handler)
+    assert [r.event for r in records if getattr(r, "event", "") == "smtp_not_configured"] == ["smtp_not_configured"]
+    assert first.post(sample_lead()).status == 201
+    assert first.request("GET", "/api/health").json()["smtp"] == "not configured"
+    [delivery] = first.store.deliveries()
+    assert delivery.status == "pending" and delivery.attempts == 0
+    smtp = SmtpServer().start()
+    try:
+        second = make_intake(**smtp.env())  # same database, as after a restart with SMTP configured
+        wait_until(lambda: second.store.pending_count() == 0, what="the waiting lead to go out")
+        assert len(smtp.mailbox.received) == 1
+    finally:
+        smtp.stop()
+
+
+def test_a_delivery_interrupted_before_sending_is_sent_exactly_once_after_restart(make_intake, smtp):
+    intake = make_intake(INTAKE_WORKER="0", **smtp.env())
+    assert intake.post(sample_lead()).status == 201
+    # A worker that crashed after taking its lease and before sending: the lease runs out...
+    claimed = intake.store.claim_due(lease_seconds=0.0)
+    assert claimed is not None
+    worker = DeliveryWorker(intake.store, intake.app.settings)
+    assert worker.deliver_due() == 1
+    assert worker.deliver_due() == 0
+    assert len(smtp.mailbox.received) == 1
+    [delivery] = intake.store.deliveries(include_sent=True)
+    assert delivery.status == "sent" and delivery.attempts == 2
