@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.support import build, static_server
+from tests.support import build
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 
@@ -40,7 +40,13 @@ def built_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site served on 127.0.0.1 on a free port."""
-    with static_server(built_site) as url:
-        yield url
+def site_url(built_site, tmp_path_factory):
+    """The built site and the lead intake on one origin, as `invoke serve` runs them, on a free port.
+
+    The intake has its own SQLite file and no mail server (leads wait in the outbox), so every
+    page's script (the contact form fetches its anti-bot token from /api/) meets a real backend.
+    """
+    from tests.intake.support import intake_env, running_intake
+
+    with running_intake(intake_env(tmp_path_factory.mktemp("site-intake")), built_site) as intake:
+        yield intake.url
