@@ -30,6 +30,7 @@ class JsonFormatter(logging.Formatter):
 
 def configure_logging(level: str = "INFO") -> None:
     """JSON lines on stderr for the `intake` loggers (gunicorn and systemd collect stderr)."""
+    _keep_every_record()
     logger = logging.getLogger("intake")
     if any(getattr(handler, "_intake", False) for handler in logger.handlers):
         return
@@ -39,3 +40,16 @@ def configure_logging(level: str = "INFO") -> None:
     logger.addHandler(handler)
     logger.setLevel(level.upper())
     logger.propagate = False
+
+
+def _keep_every_record() -> None:
+    """Undo Pelican's log de-duplication on the intake's loggers.
+
+    Importing Pelican (the form and the partner directory do) makes every logger
+    created afterwards drop a message identical to one already logged by the
+    process, below ERROR. An operator must see the tenth "delivery failed", not
+    only the first, so the intake's loggers shed that filter.
+    """
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+        if (name == "intake" or name.startswith("intake.")) and hasattr(logger, "disable_filter"):
+            logger.disable_filter()
