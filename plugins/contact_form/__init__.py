@@ -3,7 +3,8 @@
 - forms.py: `ContactForm`, the one definition of the fields (the intake service validates with it);
 - render.py: `render_form` turns it into the <form>, with HTML5 constraints, autocomplete
   tokens and GOV.UK-style errors derived from the fields and validators;
-- static/: the page's script (errors, local partner, pre-filling, the anti-bot token).
+- static/: the page's script (errors, local partner, pre-filling, the anti-bot token) and its
+  stylesheet, contact-form.css (linked only from the contact page).
 
 A page with `Template: contact` calls the `render_contact_form()` Jinja global, which
 prints the form between `<!-- contact-form:start -->` and `<!-- contact-form:end -->`.

@@ -1,4 +1,4 @@
-"""The build's side of the contact form: the setting check, the Jinja global, the scripts."""
+"""The build's side of the contact form: the setting check, the Jinja global, the scripts and CSS."""
 
 from __future__ import annotations
 
@@ -33,10 +33,10 @@ def render_contact_form(context) -> Markup:
 
 
 class ContactAssetsGenerator(Generator):
-    """Copies the form's scripts into the output (no pages of its own: /contact/ is a content page)."""
+    """Copies the form's scripts and stylesheet into the output (no pages of its own: /contact/ is a content page)."""
 
     def generate_output(self, writer):
         target = Path(self.output_path) / ASSETS_FOLDER
         target.mkdir(parents=True, exist_ok=True)
-        for script in sorted(STATIC.glob("*.mjs")):
-            shutil.copyfile(script, target / script.name)
+        for asset in sorted([*STATIC.glob("*.mjs"), *STATIC.glob("*.css")]):
+            shutil.copyfile(asset, target / asset.name)

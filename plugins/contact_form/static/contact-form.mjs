@@ -195,11 +195,9 @@ function showSummary(form, errors) {
   summary.setAttribute("aria-labelledby", "contact-error-summary-title");
   summary.tabIndex = -1;
   const heading = document.createElement("h2");
-  heading.className = "error-summary-title";
   heading.id = "contact-error-summary-title";
   heading.textContent = "There is a problem";
   const list = document.createElement("ul");
-  list.className = "error-summary-list";
   for (const { control, message } of errors) {
     const item = document.createElement("li");
     const link = document.createElement("a");
