@@ -1,8 +1,11 @@
 """Every built page, loaded in Chromium under the site's real CSP, as a first-time visitor:
 within the weight budget, no request to another host, nothing missing, a clean console.
 
-Both builds are loaded: the publish build (minified, absolute URLs; what visitors download,
-served at the origin it was built for) and the development build (`invoke build`/`serve`).
+Both builds are loaded. The weight budget is checked on the publish build: minified, with
+absolute URLs, served at the origin it was built for; what visitors download. The development
+build (`invoke build`/`serve`) must load as cleanly; its weights are recorded beside the publish
+build's but not held to the budget: it ships comments, indentation and readable names on
+purpose, about 15 KB more on /contact/ (see docs/quality-gates.md, "Weight").
 """
 
 from __future__ import annotations
@@ -16,21 +19,34 @@ from .weight import budget_problems, weigh, weight_table
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module", params=["publish", "development"])
-def visits(request, browser):
-    if request.param == "publish":
-        base_url, pages = request.getfixturevalue("served_publish_build")
-    else:
-        base_url, pages = request.getfixturevalue("site_url"), request.getfixturevalue("site_pages")
-    return request.param, visit_all(browser, base_url, pages)
-
-
-def test_every_page_is_within_the_weight_budget(visits):
-    build, pages = visits
-    weights = [weigh(visit) for visit in pages]
+def _visit_and_record(browser, build: str, base_url: str, pages: list[str]):
+    """Visit every page; the build's weight table goes into reports/page-weight-<build>.md."""
+    visits = visit_all(browser, base_url, pages)
+    weights = [weigh(visit) for visit in visits]
     report.record(f"page-weight-{build}", f"Page weight, {build} build ({len(weights)} pages)", weight_table(weights))
-    problems = budget_problems(weights)
-    assert not problems, f"pages over the weight budget ({build} build):\n  " + "\n  ".join(problems)
+    return visits
+
+
+@pytest.fixture(scope="module")
+def publish_visits(browser, served_publish_build):
+    base_url, pages = served_publish_build
+    return _visit_and_record(browser, "publish", base_url, pages)
+
+
+@pytest.fixture(scope="module")
+def development_visits(browser, site_url, site_pages):
+    return _visit_and_record(browser, "development", site_url, site_pages)
+
+
+@pytest.fixture(params=["publish", "development"])
+def visits(request):
+    """(build, visits) of each build, for the checks both builds must pass."""
+    return request.param, request.getfixturevalue(f"{request.param}_visits")
+
+
+def test_every_page_is_within_the_weight_budget(publish_visits):
+    problems = budget_problems([weigh(visit) for visit in publish_visits])
+    assert not problems, "pages over the weight budget (publish build):\n  " + "\n  ".join(problems)
 
 
 def test_no_page_requests_another_host(visits):
