@@ -30,6 +30,7 @@ class JsonFormatter(logging.Formatter):
 
 def configure_logging(level: str = "INFO") -> None:
     """JSON lines on stderr for the `intake` loggers (gunicorn and systemd collect stderr)."""
+    _log_every_message()
     logger = logging.getLogger("intake")
     if any(getattr(handler, "_intake", False) for handler in logger.handlers):
         return
@@ -39,3 +40,13 @@ def configure_logging(level: str = "INFO") -> None:
     logger.addHandler(handler)
     logger.setLevel(level.upper())
     logger.propagate = False
+
+
+def _log_every_message() -> None:
+    """Pelican, imported with the contact form, gives every logger created after it a filter that
+    drops a message already logged once in the process (its LimitFilter): only the first
+    "request", "lead stored" or "delivery failed; will retry" would ever be written. The intake's
+    loggers do without it."""
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+        if (name == "intake" or name.startswith("intake.")) and hasattr(logger, "disable_filter"):
+            logger.disable_filter()
