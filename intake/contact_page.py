@@ -53,7 +53,9 @@ def fallback_page(title: str, body_html: str) -> str:
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
-        '<link rel="stylesheet" href="/theme/css/site.css">\n</head>\n<body>\n'
+        '<link rel="stylesheet" href="/theme/css/site.css">\n'
+        # The form's own stylesheet: its layout, and the honeypot field kept out of sight.
+        '<link rel="stylesheet" href="/assets/contact/contact-form.css">\n</head>\n<body>\n'
         f'<main id="main" class="wrap">\n<h1>{escape(title)}</h1>\n{body_html}\n'
         '<p><a href="/contact/">Back to the contact page</a></p>\n</main>\n</body>\n</html>\n'
     )

@@ -30,7 +30,7 @@ class JsonFormatter(logging.Formatter):
 
 def configure_logging(level: str = "INFO") -> None:
     """JSON lines on stderr for the `intake` loggers (gunicorn and systemd collect stderr)."""
-    _keep_every_record()
+    _log_every_message()
     logger = logging.getLogger("intake")
     if any(getattr(handler, "_intake", False) for handler in logger.handlers):
         return
@@ -42,14 +42,11 @@ def configure_logging(level: str = "INFO") -> None:
     logger.propagate = False
 
 
-def _keep_every_record() -> None:
-    """Undo Pelican's log de-duplication on the intake's loggers.
-
-    Importing Pelican (the form and the partner directory do) makes every logger
-    created afterwards drop a message identical to one already logged by the
-    process, below ERROR. An operator must see the tenth "delivery failed", not
-    only the first, so the intake's loggers shed that filter.
-    """
+def _log_every_message() -> None:
+    """Pelican, imported with the contact form, gives every logger created after it a filter that
+    drops a message already logged once in the process (its LimitFilter): only the first
+    "request", "lead stored" or "delivery failed; will retry" would ever be written. The intake's
+    loggers do without it."""
     for name, logger in list(logging.Logger.manager.loggerDict.items()):
         if (name == "intake" or name.startswith("intake.")) and hasattr(logger, "disable_filter"):
             logger.disable_filter()

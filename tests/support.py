@@ -17,6 +17,7 @@ from site_guard.build import build_site
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 
 def build(output: Path, content: Path = CONTENT, settings: Path = SETTINGS, **overrides) -> dict:
@@ -30,6 +31,12 @@ def build(output: Path, content: Path = CONTENT, settings: Path = SETTINGS, **ov
         LOAD_CONTENT_CACHE=False,
         **overrides,
     )
+
+
+def build_published(output: Path, origin: str, content: Path = CONTENT) -> dict:
+    """A publish build (publishconf.py: absolute URLs, minified) made for the site at `origin`,
+    e.g. the loopback server that will serve it, so every absolute URL in it resolves there."""
+    return build(output, content, PUBLISH_SETTINGS, SITE_ORIGIN=origin, SITEURL=origin, FEED_DOMAIN=origin)
 
 
 def copy_content(destination: Path) -> Path:
@@ -71,11 +78,14 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def static_server(directory: Path):
-    """Serve `directory` on 127.0.0.1 on a free port with its security headers; yields the base URL."""
+def static_server(directory: Path, port: int = 0):
+    """Serve `directory` on 127.0.0.1 with its security headers; yields the base URL.
+
+    `port` 0 takes a free port; give one chosen earlier to serve a build made for that origin.
+    """
     handler_class = type("Handler", (_StaticHandler,), {"rules": load_rules(directory)})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

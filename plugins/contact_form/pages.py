@@ -1,4 +1,4 @@
-"""The build's side of the contact form: the setting check, the Jinja global, the scripts."""
+"""The build's side of the contact form: the setting check, the Jinja global, the scripts and CSS."""
 
 from __future__ import annotations
 
@@ -32,11 +32,24 @@ def render_contact_form(context) -> Markup:
     return render_form_between_markers(ContactForm(), context)
 
 
+@pass_context
+def contact_form_head(context) -> Markup:
+    """The contact page's stylesheet and script, plus the mailto script when the form has no server."""
+    assets = f"{context.get('SITEURL', '')}/{ASSETS_FOLDER}"
+    tags = [
+        Markup('<link rel="stylesheet" href="{}/contact-form.css">').format(assets),
+        Markup('<script type="module" src="{}/contact-form.mjs"></script>').format(assets),
+    ]
+    if form_attributes(context)["data-backend"] == "mailto":
+        tags.append(Markup('<script type="module" src="{}/contact-mailto.mjs"></script>').format(assets))
+    return Markup("\n  ").join(tags)
+
+
 class ContactAssetsGenerator(Generator):
-    """Copies the form's scripts into the output (no pages of its own: /contact/ is a content page)."""
+    """Copies the form's scripts and stylesheet into the output (no pages of its own: /contact/ is a content page)."""
 
     def generate_output(self, writer):
         target = Path(self.output_path) / ASSETS_FOLDER
         target.mkdir(parents=True, exist_ok=True)
-        for script in sorted(STATIC.glob("*.mjs")):
-            shutil.copyfile(script, target / script.name)
+        for asset in sorted([*STATIC.glob("*.mjs"), *STATIC.glob("*.css")]):
+            shutil.copyfile(asset, target / asset.name)

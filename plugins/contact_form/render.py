@@ -63,6 +63,8 @@ def derived_attributes(form_field: Field) -> dict[str, str]:
                 attributes.setdefault("data-error-pattern", str(validator.message))
         elif isinstance(validator, Email) and validator.message:
             attributes["data-error-type"] = str(validator.message)
+    if "data-error-type" in attributes and attributes["data-error-type"] == attributes.get("data-error-pattern"):
+        del attributes["data-error-type"]  # the script falls back to the pattern's message
     if patterns:
         # Several Regexps must all match: a lookahead per extra pattern keeps it one attribute.
         attributes["pattern"] = "".join(f"(?={p}$)" for p in patterns[1:]) + patterns[0]
@@ -137,8 +139,11 @@ def _field_view(form_field: Field, error: str | None) -> FieldView:
     if kind == "radios":
         options = list(form_field)
         view.first_id = options[0].id
-        for option in options:
-            view.options.append((option(**attributes), option.label()))
+        # The messages once, on the first radio: the script reads the group's first control.
+        messages = {name: value for name, value in attributes.items() if name.startswith("data-error-")}
+        shared = {name: value for name, value in attributes.items() if name not in messages}
+        for index, option in enumerate(options):
+            view.options.append((option(**(attributes if index == 0 else shared)), option.label()))
         return view
     if described_by:
         attributes["aria-describedby"] = " ".join(described_by)

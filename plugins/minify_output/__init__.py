@@ -1,8 +1,9 @@
 """minify_output: smaller publish builds, with precompressed copies for hosts that serve them.
 
 When `MINIFY_OUTPUT` is true (publishconf.py sets it; development builds keep
-readable output), every HTML, CSS and JS file in the output is minified in place
-with `minify-html` (its bundled lightningcss and oxc do CSS and JS), then every
+readable output), every HTML, CSS and JS file in the output is minified in place:
+HTML and CSS with `minify-html` (its bundled lightningcss does CSS), JS with
+`tdewolff-minify` (comments dropped, local names shortened), then every
 text file gets `.gz` (and `.br`) siblings that nginx's `gzip_static`/`brotli_static`
 or any host that looks for precompressed files can send as they are.
 

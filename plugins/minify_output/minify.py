@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
+import minify as tdewolff_minify  # the `tdewolff-minify` package: Go's tdewolff/minify
 import minify_html
 
 logger = logging.getLogger(__name__)
@@ -15,13 +16,13 @@ logger = logging.getLogger(__name__)
 # Text files a host may send precompressed. `.atom.xml` feeds and sitemap.xml are `.xml`.
 COMPRESSIBLE_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"}
 
-# minify-html only minifies whole HTML documents, so CSS and JS files are wrapped in the
-# element that holds them in a page, minified with its bundled CSS/JS minifiers, and unwrapped.
-_WRAPPERS = {
-    ".css": ("<style>", "</style>"),
-    ".js": ('<script type="module">', "</script>"),
-    ".mjs": ('<script type="module">', "</script>"),
-}
+# minify-html only minifies whole HTML documents, so CSS files are wrapped in the element that
+# holds them in a page, minified with its bundled CSS minifier (lightningcss), and unwrapped.
+_WRAPPERS = {".css": ("<style>", "</style>")}
+# JavaScript files (our ES modules) go to tdewolff/minify instead: minify-html's JS minifier keeps
+# every comment (wilsonzlin/minify-html#285) and local names; this one drops comments and
+# shortens local names, about 40% fewer bytes for the same code.
+_SCRIPTS = {".js", ".mjs"}
 
 
 @dataclass
@@ -38,7 +39,13 @@ def minify_html_document(text: str) -> str:
 
 
 def minify_asset(text: str, suffix: str) -> str:
-    """Minify a CSS or JS file; the original comes back if the minifier did not keep the wrapper."""
+    """Minify a CSS or JS file; the original comes back if the minifier could not read it."""
+    if suffix in _SCRIPTS:
+        try:
+            return tdewolff_minify.string("application/javascript", text)
+        except tdewolff_minify.MinifyError as error:
+            logger.warning("minify_output: could not minify a %s file (%s); it is kept as written", suffix, error)
+            return text
     opening, closing = _WRAPPERS[suffix]
     wrapped = minify_html.minify(f"{opening}{text}{closing}", minify_css=True, minify_js=True)
     start = wrapped.find(">") + 1
@@ -75,7 +82,7 @@ def minify_folder(output: Path) -> MinifyReport:
     for path in sorted(output.rglob("*")):
         if not path.is_file():
             continue
-        if path.suffix == ".html" or path.suffix in _WRAPPERS:
+        if path.suffix == ".html" or path.suffix in _WRAPPERS or path.suffix in _SCRIPTS:
             before, after = minify_file(path)
             report.files += 1
             report.bytes_before += before

@@ -1,4 +1,5 @@
-"""Write /partners/, one profile page per partner, their pictures and the locator's scripts.
+"""Write /partners/, one profile page per partner, their pictures, the locator's scripts and the
+directory's stylesheet (partners.css, linked from the pages that show partner cards).
 
 A Pelican generator (returned from `get_generators`): `generate_context` loads
 and validates the partners and shares them with every template (the contact
@@ -63,5 +64,5 @@ class PartnerPagesGenerator(Generator):
             (folder / "avatar.svg").write_text(avatar_svg(partner.initials, partner.slug), encoding="utf-8")
         assets = output / ASSETS_URL.strip("/")
         assets.mkdir(parents=True, exist_ok=True)
-        for script in sorted(STATIC.glob("*.mjs")):
-            shutil.copyfile(script, assets / script.name)
+        for asset in sorted([*STATIC.glob("*.mjs"), *STATIC.glob("*.css")]):
+            shutil.copyfile(asset, assets / asset.name)

@@ -159,7 +159,8 @@ def route_enquiry(
 
 
 def _partner_card(partner: Partner, include_email: bool) -> dict:
-    """What the browser shows about a partner: no more than the profile page already does."""
+    """What the browser shows about a partner: no more than the profile page already does.
+    A missing booking link and `headOffice` for all but one partner are left out, not sent empty."""
     card = {
         "name": partner.name,
         "title": partner.title,
@@ -169,9 +170,11 @@ def _partner_card(partner: Partner, include_email: bool) -> dict:
         "phoneUri": partner.phone_uri,
         "url": partner.url,
         "image": partner.image_url,
-        "bookingUrl": partner.booking_url,
-        "headOffice": partner.is_head_office,
     }
+    if partner.booking_url:
+        card["bookingUrl"] = partner.booking_url
+    if partner.is_head_office:
+        card["headOffice"] = True
     if include_email:
         card["email"] = partner.email
     return card
@@ -219,21 +222,34 @@ def build_lookup(directory: Directory, include_email: bool = False) -> dict:
 
 
 def compress_runs(codes: list[str]) -> str:
-    """ "800 801 802 805" -> "800-802 805": consecutive codes of one width as ranges, to keep pages small."""
+    """Codes as compact text, to keep pages small: consecutive 3-digit codes as ranges
+    ("800 801 802 805" -> "800-802 805"); 5-digit ZIP codes grouped under their prefix, with
+    their last two digits as runs ("80201 80202 80209 80301" -> "802:01-02,09 803:01")."""
+    short = [code for code in codes if len(code) != 5]
+    by_prefix: dict[str, list[str]] = {}
+    for code in sorted(code for code in codes if len(code) == 5):
+        by_prefix.setdefault(code[:3], []).append(code[3:])
+    grouped = [f"{prefix}:{_runs(tails, ',')}" for prefix, tails in by_prefix.items()]
+    return " ".join(filter(None, [_runs(short, " "), *grouped]))
+
+
+def _runs(codes: list[str], separator: str) -> str:
     runs: list[list[str]] = []
     for code in sorted(codes):
         if runs and len(code) == len(runs[-1][1]) and int(code) == int(runs[-1][1]) + 1:
             runs[-1][1] = code
         else:
             runs.append([code, code])
-    return " ".join(first if first == last else f"{first}-{last}" for first, last in runs)
+    return separator.join(first if first == last else f"{first}-{last}" for first, last in runs)
 
 
 def expand_runs(text: str) -> list[str]:
     """The inverse of `compress_runs` (the browser does the same in routing.mjs)."""
     codes = []
     for part in text.split():
-        first, _, last = part.partition("-")
-        width = len(first)
-        codes.extend(str(number).zfill(width) for number in range(int(first), int(last or first) + 1))
+        head, _, runs = part.rpartition(":")
+        for run in runs.split(","):
+            first, _, last = run.partition("-")
+            width = len(first)
+            codes.extend(head + str(number).zfill(width) for number in range(int(first), int(last or first) + 1))
     return codes

@@ -3,7 +3,7 @@
 The YAML is the one definition of the questions, weights and outcomes. This
 plugin validates it (model.py), scores answers (scoring.py, the reference the
 browser's static/scoring.js must agree with), writes the page from its own
-template and copies its two small ES modules next to it. `invoke quiz` runs
+template and copies its two small ES modules and its stylesheet next to it. `invoke quiz` runs
 the same scorer from the command line (cli.py).
 """
 

@@ -1,4 +1,4 @@
-"""The Pelican generator that writes /quiz/ and its JavaScript."""
+"""The Pelican generator that writes /quiz/, its JavaScript and its stylesheet."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from .model import load_quiz
 HERE = Path(__file__).resolve().parent
 QUIZ_FILE = "quiz/role-selector.yaml"  # inside PATH; the QUIZ_FILE setting overrides it
 PAGE_URL = "/quiz/"  # a contract (DESIGN.md): links across the site point here
-SCRIPTS = ("scoring.js", "role-quiz.js")
+ASSETS = ("scoring.js", "role-quiz.js", "quiz.css")  # copied next to the page, linked only from it
 
 
 class QuizGenerator(Generator):
-    """Loads the quiz into the shared context (`quiz`), writes its page and copies its scripts."""
+    """Loads the quiz into the shared context (`quiz`), writes its page and copies its scripts and CSS."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,5 +46,5 @@ class QuizGenerator(Generator):
             quiz_url=PAGE_URL,
             source_file=display_path(self.source),
         )
-        for name in SCRIPTS:
+        for name in ASSETS:
             shutil.copyfile(HERE / "static" / name, Path(self.output_path) / folder / name)

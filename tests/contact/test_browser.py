@@ -208,3 +208,16 @@ def test_axe_finds_nothing_on_the_empty_form_and_the_error_state(a11y_page, site
     a11y_page.fill("#contact-zip_code", "80202")
     a11y_page.locator(PREVIEW).get_by_text("Dana Whitfield").wait_for()
     assert axe_violations(a11y_page) == []
+
+
+def test_mailto_mode_opens_an_email_to_the_routed_partner(page, tmp_path):
+    output = tmp_path / "mailto-mode"
+    build(output, CONTACT_BACKEND={"mode": "mailto"})
+    with static_server(output) as site:
+        page.goto(site + "/contact/")
+        fill_valid(page)
+        page.click("button[type=submit]")
+        status = page.locator("[data-mailto-status]")
+        status.wait_for()
+        assert "your message to Dana Whitfield" in status.inner_text()
+        assert page.url == site + "/contact/", "the form itself is not posted anywhere"

@@ -83,9 +83,13 @@ def intake_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
 
 
 @contextmanager
-def running_intake(env: dict[str, str], output: Path | None = None):
-    """The intake (with its delivery worker) and, when `output` is given, the site, on one loopback origin."""
-    port = free_port()
+def running_intake(env: dict[str, str], output: Path | None = None, port: int | None = None):
+    """The intake (with its delivery worker) and, when `output` is given, the site, on one loopback origin.
+
+    `port`: listen there (a free port chosen earlier, e.g. for a site built with that origin);
+    by default a free port is picked here.
+    """
+    port = port or free_port()
     origin = f"http://127.0.0.1:{port}"
     settings = load_settings({"INTAKE_ALLOWED_ORIGINS": origin, **env})
     if output is not None:

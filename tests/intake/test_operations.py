@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -106,3 +107,18 @@ def test_the_retention_task_deletes_only_leads_past_the_period(make_intake):
     env = {"INTAKE_DATABASE": str(intake.app.settings.database), "INTAKE_SECRET": "test-secret"}
     assert "Deleted 1 lead(s) older than 30 days" in run_task(env, "leads-purge", "--days", "30")
     assert [lead.fields["email"] for lead in intake.store.leads()] == ["pat2@example.com"]
+
+
+def test_every_request_is_logged_not_only_the_first(make_intake):
+    """Pelican's logging, imported with the contact form, must not drop the intake's repeated lines."""
+    intake = make_intake()
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger("intake.app").addHandler(handler)
+    try:
+        for _ in range(3):
+            assert intake.request("GET", "/api/health").status == 200
+    finally:
+        logging.getLogger("intake.app").removeHandler(handler)
+    assert [getattr(record, "event", "") for record in records].count("request") == 3

@@ -5,7 +5,9 @@
    no plugins), runs interleaved so machine noise hits both alike; the medians
    and their ratio are printed.
 2. The real site is built three times; the median is printed.
-3. The real site is served and loaded in Chromium; the page-weight table.
+3. The real site's publish build (built for, and served at, a loopback origin,
+   as the weight gate does) and its development build are loaded in Chromium;
+   a page-weight table for each.
 4. If the intake provides `intake/bench.py`, its `run_intake_bench()` lines.
 
 Every build runs in a fresh Python process, cold (no content cache), with the
@@ -147,10 +149,11 @@ def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) ->
         say()
 
         echo("  measuring page weight in Chromium ...")
-        say("## Page weight (the real site)")
-        say()
-        say(weight_table([weigh(v) for v in _visit_real_site(scratch / "real", chromium, visit_all)]))
-        say()
+        for build, visits in _visit_real_site(scratch, chromium, visit_all):
+            say(f"## Page weight: the real site, {build} build")
+            say()
+            say(weight_table([weigh(v) for v in visits]))
+            say()
 
     if hasattr(os, "getloadavg"):
         say(f"Load average at the end: {os.getloadavg()[0]:.1f} (figures from a busy machine vary more)")
@@ -167,18 +170,28 @@ def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) ->
     return text
 
 
-def _visit_real_site(output: Path, chromium: str, visit_all):
+def _visit_real_site(scratch: Path, chromium: str, visit_all) -> list[tuple[str, list]]:
+    """Load every page of the publish build and of the development build (scratch/"real"), each
+    served with the intake as the weight gate serves them (tests/quality/conftest.py)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.support import html_files, static_server, url_of
+    from tests.intake.support import free_port, intake_env, running_intake
+    from tests.support import build_published, html_files, url_of
 
-    paths = [url_of(output, page) for page in html_files(output)]
-    with static_server(output) as base_url, sync_playwright() as playwright:
+    port = free_port()
+    builds = [("publish", scratch / "published", port), ("development", scratch / "real", None)]
+    build_published(builds[0][1], f"http://127.0.0.1:{port}")
+    results = []
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium)
         try:
-            return visit_all(browser, base_url, paths)
+            for name, output, build_port in builds:
+                paths = [url_of(output, page) for page in html_files(output)]
+                with running_intake(intake_env(scratch / f"intake-{name}"), output, port=build_port) as site:
+                    results.append((name, visit_all(browser, site.url, paths)))
         finally:
             browser.close()
+    return results
 
 
 def _intake_bench() -> list[str]:

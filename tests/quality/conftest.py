@@ -1,4 +1,4 @@
-"""Fixtures of the quality gates: the pages to check, a publish build, the README's server."""
+"""Fixtures of the quality gates: the pages to check, publish builds, the README's server."""
 
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ import urllib.request
 
 import pytest
 
-from tests.support import ROOT, build, html_files, url_of
+from tests.support import PUBLISH_SETTINGS, ROOT, build, build_published, html_files, url_of
 
 from . import report
 
-PUBLISH_SETTINGS = ROOT / "publishconf.py"
 SERVER_START_TIMEOUT = 120
 
 
@@ -40,6 +39,23 @@ def published(tmp_path_factory):
 @pytest.fixture(scope="session")
 def published_site(published):
     return published[0]
+
+
+@pytest.fixture(scope="session")
+def served_publish_build(tmp_path_factory):
+    """What visitors download: a publish build made for a loopback origin and served there with the
+    intake, as production serves it (site and /api/ on one origin). Yields (base URL, pages).
+
+    The port is chosen first, so the build's absolute URLs (SITEURL) point at this very server.
+    """
+    from tests.intake.support import free_port, intake_env, running_intake
+
+    port = free_port()
+    output = tmp_path_factory.mktemp("published-served") / "output"
+    build_published(output, f"http://127.0.0.1:{port}")
+    pages = [url_of(output, path) for path in html_files(output)]
+    with running_intake(intake_env(tmp_path_factory.mktemp("published-intake")), output, port=port) as intake:
+        yield intake.url, pages
 
 
 def _free_port() -> int:

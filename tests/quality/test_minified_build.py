@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
+import subprocess
 
 import brotli
 import pytest
 
-from tests.support import build, html_files, soup
+from tests.support import ROOT, build, html_files, soup
 
 COMPRESSED_KINDS = (".html", ".css", ".js", ".svg", ".xml", ".txt", ".json")
+# Where each plugin copies its scripts in the output.
+SCRIPT_FOLDERS = {"partner_directory": "assets/partners", "contact_form": "assets/contact", "role_quiz": "quiz"}
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +88,19 @@ def test_publish_build_has_matching_precompressed_copies(published_site):
 def test_development_builds_are_neither_minified_nor_precompressed(built_site):
     assert not list(built_site.rglob("*.gz")) and not list(built_site.rglob("*.br"))
     assert "\n" in (built_site / "theme" / "css" / "site.css").read_text(encoding="utf-8")
+
+
+def test_minified_scripts_pass_the_javascript_unit_tests(published_site, tmp_path):
+    """tests/js run against the publish build's minified modules instead of the sources: the
+    minifier must not change what the code does (the browser tests drive the readable build)."""
+    tree = tmp_path / "minified"
+    shutil.copytree(ROOT / "tests" / "js", tree / "tests" / "js")
+    for plugin, folder in SCRIPT_FOLDERS.items():
+        for source in sorted((ROOT / "plugins" / plugin / "static").glob("*.*js")):
+            minified = published_site / folder / source.name
+            assert len(minified.read_bytes()) < len(source.read_bytes()), f"{folder}/{source.name} is not minified"
+            target = tree / "plugins" / plugin / "static" / source.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(minified, target)
+    result = subprocess.run(["node", "--test", str(tree / "tests" / "js")], capture_output=True, text=True)
+    assert result.returncode == 0, f"the JS tests fail on the minified modules:\n{result.stdout[-4000:]}"

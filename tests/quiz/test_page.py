@@ -80,6 +80,7 @@ def test_the_page_is_well_under_50_kb_with_its_css_and_js(built_site):
     parts = [
         built_site / "quiz" / "index.html",
         built_site / "theme" / "css" / "site.css",
+        built_site / "quiz" / "quiz.css",
         built_site / "quiz" / "role-quiz.js",
         built_site / "quiz" / "scoring.js",
     ]

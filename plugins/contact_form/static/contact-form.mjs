@@ -1,13 +1,11 @@
 // Enhances the contact form (markup from contact_form/render.py; it works without this):
-// GOV.UK-style errors on submit, the visitor's local partner as soon as the ZIP code or
-// state is known, ?role= / ?kind= / quiz answers pre-filled, the intake's anti-bot token,
-// and the mailto: mode addressed to the routed partner.
-
-import { createRouter, hasLocation, normaliseZip, routeEnquiry } from "../partners/routing.mjs";
-import { readLookup, renderPartnerCard, stateNamesFrom } from "../partners/partner-card.mjs";
+// GOV.UK-style errors on submit, the local partner as soon as the ZIP code or state is known,
+// ?role= / ?kind= / quiz answers pre-filled, and the intake's anti-bot token. A valid form
+// fires `contact:send` ({partner, submit}) on its way out.
+import { hasLocation, routeEnquiry } from "../partners/routing.mjs";
+import { partnerLookup } from "../partners/partner-card.mjs";
 import {
   PARTNER_KEY,
-  mailtoHref,
   messagesFrom,
   parseAnswers,
   prefillFrom,
@@ -17,58 +15,52 @@ import {
 } from "./contact-logic.mjs";
 
 const SKIPPED = new Set(["website", "quiz_answers", "started"]);
-
-function session() {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
+let storage = null;
+try {
+  storage = window.sessionStorage;
+} catch {
+  // blocked: no quiz answers from the quiz, and the thanks page says the generic thing
 }
 
-function radioValues(form, name) {
-  return [...form.querySelectorAll(`input[type=radio][name="${name}"]`)].map((input) => input.value);
+function make(tag, className = "", text = "") {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+/** Choose `value` in an empty <select>, if it offers it. */
+function choose(select, value) {
+  if (select && value && !select.value && [...select.options].some((option) => option.value === value)) select.value = value;
 }
 
 function prefill(form) {
-  const wanted = prefillFrom(window.location.search, {
-    roles: radioValues(form, "role"),
-    kinds: radioValues(form, "enquiry_kind"),
-  });
-  if (wanted.role) form.querySelector(`input[name=role][value="${wanted.role}"]`).checked = true;
-  if (wanted.kind) form.querySelector(`input[name=enquiry_kind][value="${wanted.kind}"]`).checked = true;
-  const zip = form.elements.zip_code;
-  if (wanted.zipCode && !zip.value) zip.value = wanted.zipCode;
-  const state = form.elements.state;
-  if (wanted.state && !state.value && [...state.options].some((option) => option.value === wanted.state)) {
-    state.value = wanted.state;
-  }
-  const hidden = form.elements.quiz_answers;
+  const fields = form.elements;
+  const values = (name) => [...form.querySelectorAll(`input[name=${name}]`)].map((radio) => radio.value);
+  const wanted = prefillFrom(location.search, { roles: values("role"), kinds: values("enquiry_kind") });
+  if (wanted.role) fields.role.value = wanted.role;
+  if (wanted.kind) fields.enquiry_kind.value = wanted.kind;
+  if (wanted.zipCode && !fields.zip_code.value) fields.zip_code.value = wanted.zipCode;
+  choose(fields.state, wanted.state);
+  const hidden = fields.quiz_answers;
   if (hidden && !hidden.value) {
-    hidden.value = quizAnswersFor(window.location.search, session(), {
-      pattern: hidden.dataset.pattern,
-      maxLength: Number(hidden.dataset.maxlength) || 500,
-    });
+    const { pattern, maxlength } = hidden.dataset;
+    hidden.value = quizAnswersFor(location.search, storage, { pattern, maxLength: Number(maxlength) || 500 });
   }
   // Answers the quiz shares with the form's optional bands fill those in, if still empty.
   const answers = parseAnswers(hidden ? hidden.value : "");
-  for (const name of ["team_size", "revenue"]) {
-    const select = form.elements[name];
-    const value = answers[name];
-    if (select && !select.value && value && [...select.options].some((option) => option.value === value)) {
-      select.value = value;
-    }
-  }
+  for (const name of ["team_size", "revenue"]) choose(fields[name], answers[name]);
 }
 
-function fetchTokenOnFirstInteraction(form) {
+/** The intake's token, fetched once, at the visitor's first interaction with the form. */
+function fetchToken(form) {
   const url = form.dataset.tokenUrl;
   const field = form.elements.started;
   if (!url || !field) return;
-  const events = ["focusin", "pointerdown", "keydown", "input"];
-  const once = () => {
-    for (const name of events) form.removeEventListener(name, once, true);
-    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+  const first = new AbortController();
+  const fetchOnce = () => {
+    first.abort();
+    fetch(url, { headers: { Accept: "application/json" } })
       .then((response) => (response.ok ? response.json() : null))
       .then((json) => {
         const token = tokenFrom(json);
@@ -76,135 +68,93 @@ function fetchTokenOnFirstInteraction(form) {
       })
       .catch(() => {}); // no token: the intake decides what an empty field means
   };
-  for (const name of events) form.addEventListener(name, once, true);
+  for (const name of ["focusin", "pointerdown", "keydown", "input"]) {
+    form.addEventListener(name, fetchOnce, { capture: true, signal: first.signal });
+  }
 }
 
+/** The local partner under the location fields; returns () => the partner the form goes to. */
 function partnerPreview(form) {
+  const fields = form.elements;
   const preview = form.querySelector("[data-partner-preview]");
-  const template = document.querySelector("template[data-partner-card-template]");
-  const lookup = readLookup();
-  if (!preview || !template || !lookup) return { current: () => null };
-  const router = createRouter(lookup);
-  const stateName = stateNamesFrom(form.elements.state);
-  let shownKey = "";
+  const lookup = preview && partnerLookup(fields.state);
+  if (!lookup) return () => null;
   let current = null;
-
-  function where() {
-    return { zipCode: form.elements.zip_code.value, state: form.elements.state.value };
-  }
-  function kind() {
-    const checked = form.querySelector("input[name=enquiry_kind]:checked");
-    return checked ? checked.value : "";
-  }
-  function update() {
-    const place = where();
-    if (kind() !== "partner" && !hasLocation(place, router)) {
-      shownKey = "";
-      current = null;
-      preview.replaceChildren();
-      return;
-    }
-    const found = routeEnquiry(router, kind(), place);
-    current = found;
-    const key = `${found.slug}|${found.rule}|${normaliseZip(place.zipCode) || place.state}|${kind()}`;
-    if (key === shownKey) return;
-    shownKey = key;
-    preview.replaceChildren(renderPartnerCard(template, found, { stateName }));
-  }
-  form.elements.zip_code.addEventListener("input", update);
-  form.elements.state.addEventListener("change", update);
-  for (const radio of form.querySelectorAll("input[name=enquiry_kind]")) radio.addEventListener("change", update);
+  const update = () => {
+    const where = { zipCode: fields.zip_code.value, state: fields.state.value };
+    const kind = fields.enquiry_kind.value;
+    current = kind === "partner" || hasLocation(where, lookup.router) ? routeEnquiry(lookup.router, kind, where) : null;
+    lookup.show(preview, current, where, kind);
+  };
+  fields.zip_code.addEventListener("input", update);
+  for (const control of [fields.state, ...fields.enquiry_kind]) control.addEventListener("change", update);
   update();
-  return { current: () => current, update };
+  return () => current;
 }
 
-// --- errors, GOV.UK style ----------------------------------------------------------------
+// --- errors, GOV.UK style --------------------------------------------------------------------
 
-function groupOf(control) {
-  return control.closest("[data-field]");
-}
-
-function describedByTarget(control) {
-  return control.type === "radio" ? control.closest("fieldset") : control;
-}
-
-function setDescribedBy(element, id, present) {
+function describedBy(element, id, present) {
   const ids = new Set((element.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean));
-  if (present) ids.add(id);
-  else ids.delete(id);
+  ids[present ? "add" : "delete"](id);
   if (ids.size) element.setAttribute("aria-describedby", [...ids].join(" "));
   else element.removeAttribute("aria-describedby");
 }
 
+/** Show (or clear, for no message) the error beside a field: message, red bar, aria-invalid. */
 function showFieldError(control, message) {
-  const group = groupOf(control);
+  const group = control.closest("[data-field]");
   if (!group) return;
-  const errorId = group.dataset.errorId;
+  const radio = control.type === "radio";
   group.querySelector("[data-field-error]")?.remove();
-  const inputs = control.type === "radio" ? [...group.querySelectorAll("input[type=radio]")] : [control];
   group.classList.toggle("form-group--error", Boolean(message));
-  for (const input of inputs) {
+  for (const input of radio ? group.querySelectorAll("input[type=radio]") : [control]) {
     if (message) input.setAttribute("aria-invalid", "true");
     else input.removeAttribute("aria-invalid");
   }
-  setDescribedBy(describedByTarget(control), errorId, Boolean(message));
+  describedBy(radio ? control.closest("fieldset") : control, group.dataset.errorId, Boolean(message));
   if (!message) return;
-  const error = document.createElement("p");
-  error.className = "field-error";
-  error.id = errorId;
+  const error = make("p", "field-error", ` ${message}`);
+  error.id = group.dataset.errorId;
   error.dataset.fieldError = "";
-  const hidden = document.createElement("span");
-  hidden.className = "visually-hidden";
-  hidden.textContent = "Error:";
-  error.append(hidden, ` ${message}`);
+  error.prepend(make("span", "visually-hidden", "Error:"));
   const before = group.querySelector(".radios, .checkbox") || control;
-  before.parentNode.insertBefore(error, before);
+  before.before(error);
 }
 
-/** Every problem in the form, in page order: [{control, message}]. */
+/** Every field the browser checks, in page order, with its message (null when it is fine). */
 function problems(form) {
   const found = [];
   const seen = new Set();
   for (const control of form.elements) {
-    if (!control.name || SKIPPED.has(control.name) || seen.has(control.name) || control.type === "hidden") continue;
-    if (!control.willValidate) continue;
-    seen.add(control.name);
-    const first = control.type === "radio" ? form.querySelector(`input[name="${control.name}"]`) : control;
+    const { name } = control;
+    if (!name || SKIPPED.has(name) || seen.has(name) || control.type === "hidden" || !control.willValidate) continue;
+    seen.add(name);
     let message = validityMessage(control.validity, messagesFrom(control.dataset));
-    if (!message && control.name === "zip_code" && !control.value.trim() && !form.elements.state.value) {
+    if (!message && name === "zip_code" && !control.value.trim() && !form.elements.state.value) {
       message = form.dataset.locationRequired;
     }
-    found.push({ control: first, message });
+    found.push({ control: control.type === "radio" ? form.querySelector(`input[name="${name}"]`) : control, message });
   }
   return found;
 }
 
-function focusControl(control) {
-  control.focus();
-  const label = control.type === "radio" ? control.closest("fieldset").querySelector("legend") : groupOf(control);
-  (label || control).scrollIntoView({ block: "start" });
-}
-
+/** The error summary at the top of the form, each message linked to its field (none: removed). */
 function showSummary(form, errors) {
   form.querySelector("[data-error-summary]")?.remove();
   if (!errors.length) return null;
-  const summary = document.createElement("div");
-  summary.className = "error-summary";
+  const summary = make("div", "error-summary");
   summary.dataset.errorSummary = "";
   summary.setAttribute("role", "alert");
   summary.setAttribute("aria-labelledby", "contact-error-summary-title");
   summary.tabIndex = -1;
-  const heading = document.createElement("h2");
-  heading.className = "error-summary-title";
+  const heading = make("h2", "", "There is a problem");
   heading.id = "contact-error-summary-title";
-  heading.textContent = "There is a problem";
   const list = document.createElement("ul");
-  list.className = "error-summary-list";
   for (const { control, message } of errors) {
     const item = document.createElement("li");
-    const link = document.createElement("a");
+    const link = make("a", "", message);
     link.href = `#${control.id}`;
-    link.textContent = message;
     item.append(link);
     list.append(item);
   }
@@ -213,86 +163,50 @@ function showSummary(form, errors) {
   return summary;
 }
 
-function linkSummaryToFields(form) {
+/** A summary link moves focus to its field and shows the field's label or legend too. */
+function followSummaryLinks(form) {
   form.addEventListener("click", (event) => {
     const link = event.target.closest("[data-error-summary] a[href^='#']");
-    if (!link) return;
-    const control = document.getElementById(link.getAttribute("href").slice(1));
+    const control = link && document.getElementById(link.getAttribute("href").slice(1));
     if (!control) return;
     event.preventDefault();
-    focusControl(control);
+    control.focus();
+    const label = control.type === "radio" ? control.closest("fieldset").querySelector("legend") : control.closest("[data-field]");
+    (label || control).scrollIntoView({ block: "start" });
   });
 }
 
+/** What the thanks page says about who will call (contact/thanks.mjs reads it). */
 function rememberPartner(found) {
-  const store = session();
-  if (!store || !found) return;
+  if (!storage || !found) return;
+  const { name, city, state, phone, url, headOffice } = found.partner;
+  const remembered = { name, city, state, phone, url, headOffice, rule: found.rule, application: Boolean(found.application) };
   try {
-    const { name, city, state, phone, url, headOffice } = found.partner;
-    store.setItem(
-      PARTNER_KEY,
-      JSON.stringify({ name, city, state, phone, url, headOffice, rule: found.rule, application: Boolean(found.application) }),
-    );
+    storage.setItem(PARTNER_KEY, JSON.stringify(remembered));
   } catch {
     // storage full or blocked: the thanks page says the generic thing
   }
 }
 
-function sendByEmail(form, found) {
-  const fallback = form.getAttribute("action");
-  const address = found && found.partner.email ? found.partner.email : fallback.slice(7).split("?")[0];
-  const lines = [];
-  for (const group of form.querySelectorAll("[data-field]")) {
-    const name = group.dataset.field;
-    if (name === "consent") continue;
-    const label = (group.querySelector("legend, label")?.textContent || name).trim();
-    const control = form.elements[name];
-    let value = control.value;
-    if (control instanceof RadioNodeList || control.type === "select-one") {
-      const chosen = form.querySelector(`[name="${name}"]:checked`) || control.options?.[control.selectedIndex];
-      value = chosen && chosen.value ? (chosen.labels?.[0] || chosen).textContent.trim() : "";
-    }
-    lines.push([label, value]);
-  }
-  if (form.elements.quiz_answers.value) lines.push(["Quiz answers", form.elements.quiz_answers.value]);
-  window.location.href = mailtoHref(address, form.dataset.mailtoSubject || "Enquiry from the website", lines);
-  let status = form.querySelector("[data-mailto-status]");
-  if (!status) {
-    status = document.createElement("p");
-    status.className = "notice";
-    status.dataset.mailtoStatus = "";
-    status.setAttribute("role", "status");
-    form.append(status);
-  }
-  status.textContent = `Your email program should open with your message to ${found ? found.partner.name : "us"}. Send it from there.`;
-}
-
-function enhance(form) {
+for (const form of document.querySelectorAll("[data-contact-form]")) {
   form.noValidate = true;
   prefill(form);
-  fetchTokenOnFirstInteraction(form);
-  const preview = partnerPreview(form);
-  linkSummaryToFields(form);
-  const serverSummary = form.querySelector("[data-error-summary]");
-  if (serverSummary) serverSummary.focus();
+  fetchToken(form);
+  const partner = partnerPreview(form);
+  followSummaryLinks(form);
+  form.querySelector("[data-error-summary]")?.focus(); // the intake's page for a post without JavaScript
 
   form.addEventListener("submit", (event) => {
     const all = problems(form);
     for (const { control, message } of all) showFieldError(control, message);
-    const errors = all.filter((problem) => problem.message);
-    const summary = showSummary(form, errors);
+    const summary = showSummary(form, all.filter((problem) => problem.message));
     if (summary) {
       event.preventDefault();
       summary.focus();
       return;
     }
-    const found = preview.current();
-    rememberPartner(found);
-    if (form.dataset.backend === "mailto") {
-      event.preventDefault();
-      sendByEmail(form, found);
-    }
+    rememberPartner(partner());
+    // Valid: on its way. contact-mailto.mjs (mailto mode) sends it from here instead.
+    form.dispatchEvent(new CustomEvent("contact:send", { detail: { partner: partner(), submit: event } }));
   });
 }
-
-for (const form of document.querySelectorAll("[data-contact-form]")) enhance(form);

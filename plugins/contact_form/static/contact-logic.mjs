@@ -15,12 +15,8 @@ export function validityMessage(validity, messages) {
 
 /** The messages carried by an input's data-error-* attributes (its dataset). */
 export function messagesFrom(dataset) {
-  return {
-    required: dataset.errorRequired,
-    type: dataset.errorType,
-    pattern: dataset.errorPattern,
-    length: dataset.errorLength,
-  };
+  const { errorRequired: required, errorType: type, errorPattern: pattern, errorLength: length } = dataset;
+  return { required, type, pattern, length };
 }
 
 /** {team_size: "small"} -> "team_size=small"; a string is passed through. */
@@ -43,31 +39,22 @@ export function parseAnswers(text) {
   return answers;
 }
 
-function readStored(storage) {
-  try {
-    const stored = storage && storage.getItem(QUIZ_ANSWERS_KEY);
-    if (!stored) return "";
-    const trimmed = stored.trim();
-    if (trimmed.startsWith("{")) return serialiseAnswers(JSON.parse(trimmed));
-    return trimmed;
-  } catch {
-    return "";
-  }
-}
-
 /**
  * The quiz answers to send with the form: `?answers=` first, else sessionStorage's
- * "quiz-answers" (the quiz writes both). Only a value the server accepts (`pattern`,
- * `maxLength`, from the form's definition) is used; anything else is dropped.
+ * "quiz-answers" (the quiz writes both, as text or JSON). Only a value the server accepts
+ * (`pattern`, `maxLength`, from the form's definition) is used; anything else is dropped.
  */
 export function quizAnswersFor(search, storage, { pattern, maxLength = 500 } = {}) {
-  const params = new URLSearchParams(search || "");
-  const fromQuery = params.get("answers");
-  const candidates = [fromQuery ? serialiseAnswers(fromQuery) : "", readStored(storage)];
+  let stored = "";
+  try {
+    stored = (storage?.getItem(QUIZ_ANSWERS_KEY) || "").trim();
+    if (stored.startsWith("{")) stored = serialiseAnswers(JSON.parse(stored));
+  } catch {
+    stored = "";
+  }
   const accepted = pattern ? new RegExp(`^(?:${pattern})$`, "v") : null;
-  return (
-    candidates.find((value) => value && value.length <= maxLength && (!accepted || accepted.test(value))) || ""
-  );
+  const candidates = [serialiseAnswers(new URLSearchParams(search || "").get("answers")), stored];
+  return candidates.find((value) => value && value.length <= maxLength && (!accepted || accepted.test(value))) || "";
 }
 
 /** What the address bar asks to pre-fill: {role, kind, zipCode, state}; unknown values are ignored. */
@@ -85,7 +72,7 @@ export function prefillFrom(search, { roles = [], kinds = [] } = {}) {
 /** A mailto: link with the enquiry as a plain-text body, for the no-server mode. */
 export function mailtoHref(address, subject, lines) {
   const body = lines
-    .filter(([, value]) => value !== undefined && value !== null && String(value).trim() !== "")
+    .filter(([, value]) => String(value ?? "").trim())
     .map(([label, value]) => `${label}: ${String(value).trim()}`)
     .join("\n");
   return `mailto:${encodeURIComponent(address).replace("%40", "@")}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
@@ -93,6 +80,6 @@ export function mailtoHref(address, subject, lines) {
 
 /** The token from the intake's JSON answer, if it looks like one (else ""). */
 export function tokenFrom(json, maxLength = 200) {
-  const token = json && typeof json.token === "string" ? json.token.trim() : "";
-  return token && token.length <= maxLength ? token : "";
+  const token = typeof json?.token === "string" ? json.token.trim() : "";
+  return token.length <= maxLength ? token : "";
 }

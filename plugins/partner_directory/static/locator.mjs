@@ -1,59 +1,40 @@
-// The "find your local partner" box on /partners/: shows the partner for a ZIP code
-// or state as soon as one is entered. Without this script the box opens the contact form.
+// The "find your local partner" box on /partners/: shows the partner for a ZIP code or state
+// as soon as one is entered. Without this script the box opens the contact form.
+import { hasLocation, route } from "./routing.mjs";
+import { partnerLookup } from "./partner-card.mjs";
 
-import { createRouter, hasLocation, normaliseZip, route } from "./routing.mjs";
-import { readLookup, renderPartnerCard, stateNamesFrom } from "./partner-card.mjs";
-
-function enhance(form) {
-  const lookup = readLookup();
-  const template = document.querySelector("template[data-partner-card-template]");
-  if (!lookup || !template) return;
-  const router = createRouter(lookup);
-  const zipInput = form.querySelector("input[name=zip_code]");
-  const stateSelect = form.querySelector("select[name=state]");
+for (const form of document.querySelectorAll("[data-partner-locator]")) {
+  const { zip_code: zip, state } = form.elements;
   const result = form.querySelector("[data-partner-result]");
-  const stateName = stateNamesFrom(stateSelect);
-  let shown = "";
-
-  function show({ announceErrors = false } = {}) {
-    const where = { zipCode: zipInput.value, state: stateSelect.value };
-    if (!hasLocation(where, router)) {
-      shown = "";
-      result.replaceChildren();
+  const lookup = partnerLookup(state);
+  if (!lookup) continue;
+  const show = (announceErrors) => {
+    const where = { zipCode: zip.value, state: state.value };
+    if (!hasLocation(where, lookup.router)) {
+      lookup.show(result, null);
       if (announceErrors) {
         const message = document.createElement("p");
         message.className = "field-error";
-        message.textContent = zipInput.value.trim()
-          ? "Enter a 5-digit ZIP code, like 80202"
-          : "Enter your ZIP code or choose your state";
+        message.textContent = zip.value.trim() ? "Enter a 5-digit ZIP code, like 80202" : "Enter your ZIP code or choose your state";
         result.append(message);
       }
       return;
     }
-    const found = route(router, where);
-    const key = `${found.slug}|${found.rule}|${normaliseZip(where.zipCode) || where.state}`;
-    if (key === shown) return;
-    shown = key;
-    const card = renderPartnerCard(template, found, { stateName });
-    const next = document.createElement("p");
+    const found = route(lookup.router, where);
+    const card = lookup.show(result, found, where);
+    if (!card) return;
     const link = document.createElement("a");
-    const query = new URLSearchParams();
-    if (found.zip) query.set("zip_code", found.zip);
-    else if (found.state) query.set("state", found.state);
-    link.href = `/contact/?${query}`;
+    link.href = `/contact/?${new URLSearchParams(found.zip ? { zip_code: found.zip } : found.state ? { state: found.state } : {})}`;
     link.className = "button";
     link.textContent = `Send ${found.partner.name.split(" ")[0]} a message`;
+    const next = document.createElement("p");
     next.append(link);
     card.querySelector(".partner-card-body").append(next);
-    result.replaceChildren(card);
-  }
-
-  zipInput.addEventListener("input", () => show());
-  stateSelect.addEventListener("change", () => show());
+  };
+  zip.addEventListener("input", () => show());
+  state.addEventListener("change", () => show());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    show({ announceErrors: true });
+    show(true);
   });
 }
-
-for (const form of document.querySelectorAll("[data-partner-locator]")) enhance(form);
