@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import functools
 import math
+import os
+import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
 
 import pycountry
 import zipcodes
@@ -56,8 +60,7 @@ def _records() -> tuple[dict, ...]:
     return tuple(zipcodes.list_all())
 
 
-@functools.cache
-def zip_places() -> dict[str, Place]:
+def _compute_zip_places() -> dict[str, Place]:
     """Every US ZIP code in the data -> its Place."""
     places = {}
     for record in _records():
@@ -66,8 +69,7 @@ def zip_places() -> dict[str, Place]:
     return places
 
 
-@functools.cache
-def prefix_places() -> dict[str, Place]:
+def _compute_prefix_places(zip_places: dict[str, Place]) -> dict[str, Place]:
     """Every 3-digit prefix in use -> the state most of its ZIP codes are in, and their centre.
 
     Used for a ZIP code the data does not list (a new or unusual one): it is
@@ -75,7 +77,7 @@ def prefix_places() -> dict[str, Place]:
     """
     states: dict[str, Counter] = defaultdict(Counter)
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for zip_code, place in zip_places().items():
+    for zip_code, place in zip_places.items():
         prefix = zip_code[:3]
         states[prefix][place.state] += 1
         if place.has_coordinates:
@@ -93,14 +95,13 @@ def prefix_places() -> dict[str, Place]:
     return dict(sorted(result.items()))
 
 
-@functools.cache
-def us_states() -> dict[str, str]:
+def _compute_us_states(zip_places: dict[str, Place]) -> dict[str, str]:
     """State code -> name for the states, DC and territories that have ZIP codes, sorted by name.
 
     Military "states" (AA, AE, AP) and the freely associated states (FM, MH,
     PW) have ZIP codes but are not US subdivisions, so no partner can own them.
     """
-    in_zip_data = {place.state for place in zip_places().values()}
+    in_zip_data = {place.state for place in zip_places.values()}
     names = {}
     for subdivision in pycountry.subdivisions.get(country_code="US"):
         code = subdivision.code.split("-", 1)[1]
@@ -109,8 +110,7 @@ def us_states() -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
-@functools.cache
-def city_places() -> dict[tuple[str, str], Place]:
+def _compute_city_places() -> dict[tuple[str, str], Place]:
     """(state, lower-case city name) -> the centre of that city's ZIP codes, to place partners."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for record in _records():
@@ -125,6 +125,61 @@ def city_places() -> dict[tuple[str, str], Place]:
         )
         for key, coordinates in points.items()
     }
+
+
+# Derived once from the two packages' data and kept on disk: reading the 42,000 ZIP records and
+# deriving these tables costs about two seconds, which every build would otherwise pay again.
+# Bump when the derivation below changes, so no build reads tables made by older code.
+TABLES_FORMAT = 1
+CACHE_DIR = Path(os.environ.get("ZIP_DATA_CACHE_DIR", Path(__file__).resolve().parents[2] / "cache"))
+
+
+@functools.cache
+def _tables() -> dict[str, dict]:
+    """The derived tables, from the disk cache when it matches the installed package versions."""
+    packages = f"zipcodes-{version('zipcodes')}-pycountry-{version('pycountry')}"
+    cache_file = CACHE_DIR / f"zip-data-v{TABLES_FORMAT}-{packages}.pickle"
+    try:
+        with cache_file.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    zips = _compute_zip_places()
+    tables = {
+        "zip_places": zips,
+        "prefix_places": _compute_prefix_places(zips),
+        "us_states": _compute_us_states(zips),
+        "city_places": _compute_city_places(),
+    }
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache_file)  # atomic: a reader sees the old file or the whole new one
+    except OSError:
+        pass  # a read-only checkout still builds, only slower
+    return tables
+
+
+def zip_places() -> dict[str, Place]:
+    """Every US ZIP code in the data -> its Place."""
+    return _tables()["zip_places"]
+
+
+def prefix_places() -> dict[str, Place]:
+    """Every 3-digit prefix in use -> the state most of its ZIP codes are in, and their centre."""
+    return _tables()["prefix_places"]
+
+
+def us_states() -> dict[str, str]:
+    """State code -> name for the states, DC and territories that have ZIP codes, sorted by name."""
+    return _tables()["us_states"]
+
+
+def city_places() -> dict[tuple[str, str], Place]:
+    """(state, lower-case city name) -> the centre of that city's ZIP codes, to place partners."""
+    return _tables()["city_places"]
 
 
 def miles_between(latitude_a: float, longitude_a: float, latitude_b: float, longitude_b: float) -> float:
