@@ -6,6 +6,10 @@ the few that differ (absolute URLs, minification, feeds' domain).
 
 import datetime
 import os
+import sys
+
+# The domain core (sales_leadership/) sits beside this file; plugins import it.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 AUTHOR = "Sales Leadership Partners"
 SITENAME = "Sales Leadership Partners"

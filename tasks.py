@@ -114,7 +114,7 @@ def publish(c):
 def quiz(c, answers, json=False):
     """Print the quiz's recommendation, ranking and reasons for a set of answers."""
     from role_quiz.cli import AnswerError, run
-    from site_guard.errors import ContentError
+    from sales_leadership.errors import ContentError
 
     try:
         print(run(str(CONFIG["content"] / "quiz" / "role-selector.yaml"), answers, as_json=json))
@@ -183,7 +183,7 @@ def route(c, where, country="US", json=False):
 
     from partner_directory.model import load_directory
     from partner_directory.routing import route as route_enquiry
-    from site_guard.errors import ContentError
+    from sales_leadership.errors import ContentError
 
     try:
         directory = load_directory(CONFIG["content"])

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from site_guard.content_files import display_path, load_yaml
-from site_guard.errors import ContentError, Problem, raise_if_any
+from sales_leadership.errors import ContentError, Problem, raise_if_any
+from sales_leadership.files import display_path, load_yaml
 
 from .svg import render_chart
 

@@ -9,7 +9,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from site_guard.errors import ContentError, Problem
+from sales_leadership.errors import ContentError, Problem
 
 from .forms import ContactForm
 from .render import form_attributes, render_form_between_markers

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString
 
-from site_guard.errors import Problem, raise_if_any
+from sales_leadership.errors import Problem, raise_if_any
 
 FAQ_TEMPLATE = "faq"
 

@@ -21,7 +21,6 @@ raised once as a ContentError naming the file and the field.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,8 @@ import markdown
 from email_validator import EmailNotValidError, validate_email
 from markupsafe import Markup
 
-from site_guard.errors import Problem, raise_if_any
+from sales_leadership.errors import Problem, raise_if_any
+from sales_leadership.files import display_path
 
 from .zip_data import city_places, prefix_places, us_states, zip_places
 
@@ -157,14 +157,6 @@ class Directory:
     @property
     def owned_prefixes(self) -> dict[str, Partner]:
         return dict(self._prefix_owner)
-
-
-def display_path(path: str | Path) -> str:
-    """A path relative to the working directory when possible, for readable errors."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def _split_list(value: str) -> list[str]:

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from site_guard.errors import ContentError
+from sales_leadership.errors import ContentError
 
 from .model import Quiz, load_quiz
 from .scoring import Result, asked, score

@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
-from site_guard.content_files import display_path
+from sales_leadership.files import display_path
 
 from .model import load_quiz
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from site_guard.content_files import display_path, load_yaml
-from site_guard.errors import Problem, raise_if_any
+from sales_leadership.errors import Problem, raise_if_any
+from sales_leadership.files import display_path, load_yaml
 
 from .scoring import unreachable_outcomes
 

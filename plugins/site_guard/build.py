@@ -15,7 +15,7 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from .errors import ContentError
+from sales_leadership.errors import ContentError
 
 
 class BuildFailed(Exception):

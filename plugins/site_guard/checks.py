@@ -13,8 +13,9 @@ from pathlib import Path
 
 from pelican.contents import Article, Page
 
-from .content_files import display_path
-from .errors import ContentError, Problem
+from sales_leadership.errors import ContentError, Problem
+from sales_leadership.files import display_path
+
 from .links import LinkReport, check_output_links
 
 logger = logging.getLogger(__name__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from partner_directory.model import load_directory
+from sales_leadership.errors import ContentError
 from site_guard.build import BuildFailed
-from site_guard.errors import ContentError
 from tests.support import CONTENT, build, copy_content
 
 

@@ -6,8 +6,8 @@ import copy
 from functools import cache
 
 from role_quiz.model import Quiz, load_quiz, parse_quiz
-from site_guard.content_files import load_yaml
-from site_guard.errors import ContentError
+from sales_leadership.errors import ContentError
+from sales_leadership.files import load_yaml
 from tests.support import CONTENT
 
 QUIZ_FILE = CONTENT / "quiz" / "role-selector.yaml"
