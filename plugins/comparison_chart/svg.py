@@ -66,7 +66,8 @@ def render_chart(points) -> Markup:
                     "width": f"{max(end - start, 6):.1f}",
                     "height": "14",
                     "rx": "3",
-                    "class": f"chart-bar chart-bar--{point.role.id}",
+                    "class": "chart-bar",
+                    "data-role": point.role.id,
                 },
             )
             y += ROW
