@@ -40,9 +40,10 @@ BUILD_YEAR = datetime.date.today().year
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "site_guard",
+    "site_assets",
     "pelican.plugins.sitemap",
     "site_meta",
-    "comparison_chart",
+    "role_catalogue",
     "faq_page",
     "role_quiz",
     "security_headers",

@@ -86,8 +86,7 @@ def livereload(c, port=CONFIG["port"]):
 
     _build(CONFIG["settings"])
     server = Server()
-    plugin_files = ("plugins/**/*.py", "plugins/**/*.html", "plugins/**/*.js")
-    for watched in ("content/**/*", "theme/**/*", *plugin_files, "pelicanconf.py"):
+    for watched in ("content/**/*", "theme/**/*", "plugins/**/*", "sales_leadership/**/*", "pelicanconf.py"):
         server.watch(str(ROOT / watched), lambda: _build(CONFIG["settings"]))
     server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["output"]), open_url_delay=None)
 
@@ -113,11 +112,12 @@ def publish(c):
 )
 def quiz(c, answers, json=False):
     """Print the quiz's recommendation, ranking and reasons for a set of answers."""
-    from role_quiz.cli import AnswerError, run
     from sales_leadership.errors import ContentError
+    from sales_leadership.quiz.answers import AnswerError
+    from sales_leadership.quiz.report import run
 
     try:
-        print(run(str(CONFIG["content"] / "quiz" / "role-selector.yaml"), answers, as_json=json))
+        print(run(CONFIG["content"], answers, as_json=json))
     except ContentError as error:
         raise Exit(f"The quiz definition has problems:\n{error}", code=1) from None
     except AnswerError as error:
@@ -181,9 +181,9 @@ def route(c, where, country="US", json=False):
     """Print the partner a ZIP code or state routes to, and why (partners from content/partners)."""
     import json as json_module
 
-    from partner_directory.model import load_directory
-    from partner_directory.routing import route as route_enquiry
     from sales_leadership.errors import ContentError
+    from sales_leadership.partners.model import load_directory
+    from sales_leadership.partners.routing import route as route_enquiry
 
     try:
         directory = load_directory(CONFIG["content"])
@@ -262,14 +262,15 @@ def _ensure_java(c) -> None:
 @task
 def nginx_headers(c):
     """Write deploy/nginx-security-headers.conf from the production settings (tests check it is current)."""
-    from security_headers.nginx import render_nginx_snippet
-    from security_headers.policy import header_rules
-
+    from sales_leadership.contact.backend import ContactBackend
+    from sales_leadership.headers.nginx import render_nginx_snippet
+    from sales_leadership.headers.policy import header_rules
     from site_guard.build import load_settings
 
+    backend = ContactBackend.from_site_settings(load_settings(CONFIG["publish_settings"]))
     target = ROOT / "deploy" / "nginx-security-headers.conf"
     target.parent.mkdir(exist_ok=True)
-    target.write_text(render_nginx_snippet(header_rules(load_settings(CONFIG["publish_settings"]))), encoding="utf-8")
+    target.write_text(render_nginx_snippet(header_rules(backend)), encoding="utf-8")
     print(f"Wrote {target.relative_to(ROOT)}")
 
 
@@ -277,7 +278,7 @@ def nginx_headers(c):
 def bench(c, articles=1000, runs=3):
     """Benchmark builds (synthetic 1,000-article site: ours vs plain Pelican; the real site), print page weights."""
     sys.path.insert(0, str(ROOT))
-    from tests.quality.bench import run_bench
+    from tools.bench.build import run_bench
 
     run_bench(_ensure_chromium(c), articles=int(articles), runs=int(runs))
 
@@ -346,7 +347,7 @@ def lead_erase(c, email):
 @task
 def bench_intake(c):
     """Intake throughput and p99 latency over HTTP, against a bare SQLite insert loop."""
-    from intake.bench import run_intake_bench
+    from tools.bench.intake import run_intake_bench
 
     for line in run_intake_bench():
         print(line)

@@ -13,7 +13,6 @@ created, and threads do not survive gunicorn's fork.
 import os
 
 wsgi_app = "intake.app:create_app()"
-pythonpath = "plugins"  # security_headers, partner_directory and contact_form live there
 bind = os.environ.get("INTAKE_BIND", "127.0.0.1:8001")
 workers = 1
 threads = int(os.environ.get("INTAKE_THREADS", "8"))

@@ -14,22 +14,21 @@ import sqlite3
 import time
 from urllib.parse import parse_qsl
 
-from markupsafe import escape
-from security_headers.policy import headers_for, load_rules
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
-from contact_form.forms import ContactForm
+from sales_leadership.contact.backend import ContactBackend
+from sales_leadership.headers.policy import header_rules, headers_for
 
 from .abuse import RateLimiter, origin_allowed
 from .config import IntakeSettings, load_settings
-from .contact_page import ContactPage, fallback_page
 from .delivery import DeliveryWorker
 from .logs import configure_logging
-from .recipients import PartnerRouter
+from .site import SiteContent
 from .storage import LeadStore, NewLead
 from .tokens import check_token, issue_token
 
@@ -55,22 +54,23 @@ class IntakeApp:
         self,
         settings: IntakeSettings,
         store: LeadStore | None = None,
-        router: PartnerRouter | None = None,
+        site: SiteContent | None = None,
         worker: DeliveryWorker | None = None,
     ):
         self.settings = settings
         self.store = store or LeadStore(settings.database)
         self.store.migrate()
-        self.router = router or PartnerRouter(settings.content_path)
+        self.site = site or SiteContent(settings.content_path, settings.output_path)
         self.limiter = RateLimiter(settings.rate_limit_posts, settings.rate_limit_window)
-        self.contact_page = ContactPage(settings.output_path, settings.pelican_settings)
-        self.header_rules = load_rules(settings.output_path)
+        # From the policy itself, never from a file the build may not have written: every answer
+        # carries the headers. The intake is the form's backend, so form-action is 'self'.
+        self.header_rules = header_rules(ContactBackend())
         self.request_class = type(
             "IntakeRequest",
             (Request,),
             {"max_content_length": settings.max_body_bytes, "max_form_memory_size": settings.max_body_bytes},
         )
-        self.worker = worker or DeliveryWorker(self.store, settings)
+        self.worker = worker or DeliveryWorker(self.store, settings, self.site.choices)
         self.urls = Map(
             [
                 Rule("/api/contact", endpoint="contact", methods=["POST"]),
@@ -150,14 +150,15 @@ class IntakeApp:
         self._check_rate(request)
         self._check_request(request)
         formdata = self._read_form(request)
-        form = ContactForm(formdata=formdata)
+        form = self.site.form(formdata)
         if not form.validate():
             log.info("invalid post", extra={"event": "lead_invalid", "fields": sorted(form.errors)})
             if wants_json:
                 return _json({"status": "invalid", "errors": form.errors}, 422)
-            return Response(self.contact_page.with_errors(form), 422, content_type="text/html; charset=utf-8")
+            page = self.site.contact_page_with_errors(form)
+            return Response(page, 422, content_type="text/html; charset=utf-8")
         fields = {field.name: formdata.get(field.name, "") for field in form}
-        lead = NewLead(fields, self.router.recipient_for(fields), self._spam_reason(formdata))
+        lead = NewLead(fields, self.site.recipient_for(fields), self._spam_reason(formdata))
         stored = self._store(lead)
         if not lead.is_spam:
             self.worker.wake()
@@ -254,8 +255,8 @@ class IntakeApp:
         if _wants_json(request) or not request.path.startswith("/api/contact") or request.method != "POST":
             response = _json({"status": "error", "error": refusal.message}, refusal.status)
         else:
-            body = f"<p>{escape(refusal.message)}</p>\n<p>Nothing was sent. You can also e-mail us instead.</p>"
-            page = fallback_page("Your message was not sent", body)
+            body = Markup("<p>{}</p>\n<p>Nothing was sent. You can also e-mail us instead.</p>").format(refusal.message)
+            page = self.site.page("Your message was not sent", body)
             response = Response(page, refusal.status, content_type="text/html; charset=utf-8")
         response.headers.update(refusal.headers)
         return response

@@ -43,7 +43,6 @@ class IntakeSettings:
     database: Path = ROOT / "var" / "intake.sqlite3"
     content_path: Path = ROOT / "content"
     output_path: Path = ROOT / "output"
-    pelican_settings: Path = ROOT / "pelicanconf.py"
     site_origin: str = "http://127.0.0.1:8000"
     allowed_origins: tuple[str, ...] = ("http://127.0.0.1:8000",)
     secret: bytes = field(default=b"", repr=False)
@@ -146,7 +145,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> IntakeSettings:
         database=_path(database) if database else var / "intake.sqlite3",
         content_path=_path(env.get("INTAKE_CONTENT_PATH", "").strip() or "content"),
         output_path=_path(env.get("INTAKE_OUTPUT_PATH", "").strip() or "output"),
-        pelican_settings=_path(env.get("INTAKE_PELICAN_SETTINGS", "").strip() or "pelicanconf.py"),
         site_origin=site_origin,
         allowed_origins=allowed,
         secret=load_secret(env, _path(secret_file) if secret_file else var / "intake-secret"),

@@ -18,6 +18,8 @@ import threading
 import time
 from email.message import EmailMessage
 
+from sales_leadership.contact.forms import FormChoices
+
 from .config import IntakeSettings, SmtpSettings
 from .mail import build_message
 from .storage import LeadStore
@@ -65,8 +67,15 @@ def describe_error(error: Exception) -> str:
 class DeliveryWorker:
     """Runs in a daemon thread beside the web application (or alone, see `run_forever`)."""
 
-    def __init__(self, store: LeadStore, settings: IntakeSettings, transport: SmtpTransport | None = None):
+    def __init__(
+        self,
+        store: LeadStore,
+        settings: IntakeSettings,
+        choices: FormChoices,
+        transport: SmtpTransport | None = None,
+    ):
         self.store = store
+        self.choices = choices  # the form's choice labels, for the partner's e-mail
         self.settings = settings
         self.transport = transport or (SmtpTransport(settings.smtp) if settings.smtp.configured else None)
         self.lease_seconds = settings.smtp.timeout * 3 + 10
@@ -134,7 +143,7 @@ class DeliveryWorker:
         delivery, lead = claimed
         context = {"delivery": delivery.id, "lead": lead.public_id, "kind": delivery.kind, "attempt": delivery.attempts}
         try:
-            message = build_message(delivery.kind, lead, delivery.recipient, self.settings.mail_from)
+            message = build_message(delivery.kind, lead, delivery.recipient, self.settings.mail_from, self.choices)
             self.transport.send(message)
         except Exception as error:
             delay = backoff_seconds(

@@ -17,7 +17,7 @@ from email.utils import format_datetime, parseaddr
 from markupsafe import Markup, escape
 from wtforms import BooleanField
 
-from contact_form.forms import ContactForm
+from sales_leadership.contact.forms import ContactForm, FormChoices
 
 from .storage import StoredLead
 
@@ -32,12 +32,12 @@ KIND_SUBJECTS = {
 }
 
 
-def displayed_fields(fields: dict[str, str]) -> list[tuple[str, str]]:
+def displayed_fields(fields: dict[str, str], choices: FormChoices) -> list[tuple[str, str]]:
     """(label, value) pairs in the form's own order, choices shown by their labels, all plain text.
 
     Labels may carry markup on the page (the consent's privacy link); an e-mail gets their text.
     """
-    form = ContactForm()
+    form = ContactForm(choices=choices)
     shown = []
     for field in form:
         if field.name in MACHINERY_FIELDS or field.type == "SubmitField":
@@ -85,9 +85,9 @@ def _reply_to(lead: StoredLead) -> Address | None:
         return None
 
 
-def partner_message(lead: StoredLead, recipient: str, sender: str) -> EmailMessage:
+def partner_message(lead: StoredLead, recipient: str, sender: str, choices: FormChoices) -> EmailMessage:
     """The lead, for the partner it was routed to."""
-    fields = displayed_fields(lead.fields)
+    fields = displayed_fields(lead.fields, choices)
     message = EmailMessage()
     message["Subject"] = KIND_SUBJECTS.get(lead.fields.get("enquiry_kind", ""), KIND_SUBJECTS["leadership"])
     message["From"] = sender
@@ -148,10 +148,10 @@ def acknowledgement_message(lead: StoredLead, recipient: str, sender: str) -> Em
     return message
 
 
-def build_message(kind: str, lead: StoredLead, recipient: str, sender: str) -> EmailMessage:
+def build_message(kind: str, lead: StoredLead, recipient: str, sender: str, choices: FormChoices) -> EmailMessage:
     if kind == "acknowledgement":
         return acknowledgement_message(lead, recipient, sender)
-    return partner_message(lead, recipient, sender)
+    return partner_message(lead, recipient, sender, choices)
 
 
 def _date_header(iso_utc: str) -> str:

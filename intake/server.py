@@ -14,11 +14,12 @@ import os
 import threading
 from pathlib import Path
 
-from security_headers.policy import headers_for, load_rules
 from werkzeug.security import safe_join
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.utils import send_file
 from werkzeug.wrappers import Request, Response
+
+from sales_leadership.headers.policy import headers_for, load_rules
 
 log = logging.getLogger("intake.server")
 

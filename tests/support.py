@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import shutil
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from security_headers.policy import headers_for, load_rules
 
+from sales_leadership.assets import asset_url
+from sales_leadership.contact.intake_files import INTAKE_FOLDER, SITE_FILE
+from sales_leadership.headers.policy import headers_for, load_rules
 from site_guard.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +42,21 @@ def build_published(output: Path, origin: str, content: Path = CONTENT) -> dict:
     return build(output, content, PUBLISH_SETTINGS, SITE_ORIGIN=origin, SITEURL=origin, FEED_DOMAIN=origin)
 
 
+def asset_version(output: Path) -> str:
+    """The version folder the build published the front-end files under (sales_leadership.assets)."""
+    return json.loads((output / INTAKE_FOLDER / SITE_FILE).read_text(encoding="utf-8"))["asset_version"]
+
+
+def asset_src(output: Path, source: str) -> str:
+    """The address of a front-end file by its path in the repository: 'plugins/role_quiz/static/quiz.css'."""
+    return asset_url(source, asset_version(output))
+
+
+def asset_file(output: Path, source: str) -> Path:
+    """The published copy of a front-end file, by its path in the repository."""
+    return output / asset_src(output, source).lstrip("/")
+
+
 def copy_content(destination: Path) -> Path:
     """A private copy of the real content, for tests that break it on purpose."""
     shutil.copytree(CONTENT, destination)
@@ -46,7 +64,8 @@ def copy_content(destination: Path) -> Path:
 
 
 def html_files(output: Path) -> list[Path]:
-    return sorted(output.rglob("*.html"))
+    """Every page a visitor can reach (not the intake's page shells in _intake/)."""
+    return sorted(page for page in output.rglob("*.html") if INTAKE_FOLDER not in page.relative_to(output).parts)
 
 
 def url_of(output: Path, page: Path) -> str:

@@ -1,21 +1,22 @@
-"""contact_form: the WTForms ContactForm, rendered into the static /contact/ page at build time.
+"""contact_form: the core's ContactForm rendered into /contact/, and the files the intake answers with.
 
-- forms.py: `ContactForm`, the one definition of the fields (the intake service validates with it);
-- render.py: `render_form` turns it into the <form>, with HTML5 constraints, autocomplete
-  tokens and GOV.UK-style errors derived from the fields and validators;
-- static/: the page's script (errors, local partner, pre-filling, the anti-bot token) and its
-  stylesheet, contact-form.css (linked only from the contact page).
+The form itself (fields, where it posts, its HTML) is the core's
+(sales_leadership.contact); this adapter
 
-A page with `Template: contact` calls the `render_contact_form()` Jinja global, which
-prints the form between `<!-- contact-form:start -->` and `<!-- contact-form:end -->`, and
-`contact_form_head()` in its `<head>` for the form's stylesheet and scripts (contact-mailto.mjs
-only in mailto mode, the one mode that needs it).
-Where the form posts is the CONTACT_BACKEND setting (see pelicanconf.py).
+- checks CONTACT_BACKEND once, naming the setting when it cannot be used;
+- gives templates `render_contact_form()` and `contact_form_head()` (its stylesheet and scripts,
+  plus the mailto sender only in mailto mode);
+- writes `_intake/` for the lead intake: the contact page with a slot for the form the intake
+  re-renders with a visitor's errors, a page shell in the site's layout for its other answers,
+  and `site.json` with what the intake must agree on with the build (intake_files.py).
+
+Its scripts and stylesheet (static/) follow the front-end convention of plugins/site_assets.
 """
 
 from pelican import signals
 
-from .pages import ContactAssetsGenerator, check_backend_setting, contact_form_head, render_contact_form
+from .intake_files import IntakeFilesGenerator
+from .page import check_backend_setting, contact_form_head, render_contact_form
 
 
 def add_jinja_globals(generator):
@@ -24,7 +25,7 @@ def add_jinja_globals(generator):
 
 
 def get_generators(pelican):
-    return ContactAssetsGenerator
+    return IntakeFilesGenerator
 
 
 def register():

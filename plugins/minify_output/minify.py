@@ -11,6 +11,8 @@ import brotli
 import minify as tdewolff_minify  # the `tdewolff-minify` package: Go's tdewolff/minify
 import minify_html
 
+from sales_leadership.contact.intake_files import INTAKE_FOLDER
+
 logger = logging.getLogger(__name__)
 
 # Text files a host may send precompressed. `.atom.xml` feeds and sitemap.xml are `.xml`.
@@ -82,6 +84,8 @@ def minify_folder(output: Path) -> MinifyReport:
     for path in sorted(output.rglob("*")):
         if not path.is_file():
             continue
+        if INTAKE_FOLDER in path.relative_to(output).parts:
+            continue  # the intake's page shells keep their slots as written (plugins/contact_form)
         if path.suffix == ".html" or path.suffix in _WRAPPERS or path.suffix in _SCRIPTS:
             before, after = minify_file(path)
             report.files += 1

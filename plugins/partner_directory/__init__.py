@@ -1,30 +1,23 @@
-"""partner_directory: local partners as content, territory routing, locator data, profile pages.
+"""partner_directory: the partner pages and the browser's routing table, from the core's directory.
 
-- `content/partners/*.md` -> `model.load_directory` (validated; the build names file and field);
-- `routing.route` decides which partner answers a ZIP code or state (DESIGN.md's rules);
-- `routing.build_lookup` is the same decision as a compact table for the browser's
-  `routing.mjs`, so the locator and the contact form resolve a ZIP code offline;
-- `/partners/` and `/partners/<slug>/` pages, with LocalBusiness JSON-LD.
+The core (sales_leadership.partners) reads and validates content/partners/*.md and
+decides who answers which ZIP code or state; this adapter
 
-Templates this plugin owns (the locator box, the partner card) live in its
-`templates/` folder, added to the theme's search path; page layouts stay in the theme.
+- writes `/partners/` and `/partners/<slug>/` with LocalBusiness JSON-LD (pages.py, structured_data.py)
+  and an initials picture for partners without a photo (avatar.py);
+- gives templates `partner_lookup_json()`, the routing as a compact table for the browser's
+  static/routing.mjs, so the locator and the contact form resolve a ZIP code offline (jinja.py).
+
+Its scripts, stylesheet and templates follow the front-end convention of plugins/site_assets.
 """
-
-from pathlib import Path
 
 from pelican import signals
 
 from .jinja import partner_lookup_json, us_state_options, zip_data_credit
 from .pages import PartnerPagesGenerator
 
-TEMPLATES = str(Path(__file__).resolve().parent / "templates")
 
-
-def add_templates_and_state(pelican):
-    overrides = list(pelican.settings.get("THEME_TEMPLATES_OVERRIDES") or [])
-    if TEMPLATES not in overrides:
-        overrides.append(TEMPLATES)
-    pelican.settings["THEME_TEMPLATES_OVERRIDES"] = overrides
+def start_build(pelican):
     pelican.settings["_PARTNER_DIRECTORY_STATE"] = {}
 
 
@@ -41,6 +34,6 @@ def get_generators(pelican):
 
 
 def register():
-    signals.initialized.connect(add_templates_and_state)
+    signals.initialized.connect(start_build)
     signals.generator_init.connect(add_jinja_globals)
     signals.get_generators.connect(get_generators)

@@ -6,8 +6,8 @@ from jinja2 import pass_context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from .routing import build_lookup
-from .zip_data import ZIP_DATA_LICENSE_URL, ZIP_DATA_SOURCE_URL, us_states
+from sales_leadership.partners.routing import build_lookup
+from sales_leadership.partners.zip_data import ZIP_DATA_LICENSE_URL, ZIP_DATA_SOURCE_URL, us_states
 
 _LOOKUP_CACHE_KEY = "_partner_lookup_json"
 

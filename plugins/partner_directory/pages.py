@@ -1,5 +1,4 @@
-"""Write /partners/, one profile page per partner, their pictures, the locator's scripts and the
-directory's stylesheet (partners.css, linked from the pages that show partner cards).
+"""Write /partners/, one profile page per partner, and their pictures.
 
 A Pelican generator (returned from `get_generators`): `generate_context` loads
 and validates the partners and shares them with every template (the contact
@@ -15,12 +14,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from sales_leadership.partners.model import load_directory
+
 from .avatar import avatar_svg
-from .model import load_directory
 from .structured_data import partner_business
 
-STATIC = Path(__file__).resolve().parent / "static"
-ASSETS_URL = "/assets/partners/"
 CONTEXT_KEY = "partner_directory"
 
 
@@ -62,7 +60,3 @@ class PartnerPagesGenerator(Generator):
             if partner.photo_source is not None:
                 shutil.copyfile(partner.photo_source, output / partner.photo.lstrip("/"))
             (folder / "avatar.svg").write_text(avatar_svg(partner.initials, partner.slug), encoding="utf-8")
-        assets = output / ASSETS_URL.strip("/")
-        assets.mkdir(parents=True, exist_ok=True)
-        for asset in sorted([*STATIC.glob("*.mjs"), *STATIC.glob("*.css")]):
-            shutil.copyfile(asset, assets / asset.name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Partner
+from sales_leadership.partners.model import Partner
 
 
 def partner_business(partner: Partner, settings: dict) -> dict:

@@ -1,10 +1,10 @@
-"""role_quiz: the role-selector quiz, from content/quiz/role-selector.yaml to /quiz/.
+"""role_quiz: the role-selector quiz page at /quiz/, from the quiz the core loads.
 
-The YAML is the one definition of the questions, weights and outcomes. This
-plugin validates it (model.py), scores answers (scoring.py, the reference the
-browser's static/scoring.js must agree with), writes the page from its own
-template and copies its two small ES modules and its stylesheet next to it. `invoke quiz` runs
-the same scorer from the command line (cli.py).
+The core (sales_leadership.quiz) reads and validates content/quiz/role-selector.yaml
+and holds the reference scorer; static/scoring.mjs is its browser twin (the tests
+prove the two agree on every combination of answers) and static/role-quiz.mjs turns
+the page into one question per step. This adapter only writes the page (generator.py);
+its scripts, stylesheet and template follow plugins/site_assets' convention.
 """
 
 from pelican import signals

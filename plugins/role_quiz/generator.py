@@ -1,41 +1,33 @@
-"""The Pelican generator that writes /quiz/, its JavaScript and its stylesheet."""
+"""The Pelican generator that writes /quiz/ from the quiz the core loads."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
-from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
 from sales_leadership.files import display_path
+from sales_leadership.quiz.loader import QUIZ_FILE, load_quiz
+from sales_leadership.roles import load_roles
 
-from .model import load_quiz
-
-HERE = Path(__file__).resolve().parent
-QUIZ_FILE = "quiz/role-selector.yaml"  # inside PATH; the QUIZ_FILE setting overrides it
-PAGE_URL = "/quiz/"  # a contract (DESIGN.md): links across the site point here
-ASSETS = ("scoring.js", "role-quiz.js", "quiz.css")  # copied next to the page, linked only from it
+PAGE_URL = "/quiz/"  # a contract (docs/design.md): links across the site point here
 
 
 class QuizGenerator(Generator):
-    """Loads the quiz into the shared context (`quiz`), writes its page and copies its scripts and CSS."""
+    """Loads the quiz into the shared context (`quiz`) and writes its page.
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # After the theme's own templates, so a theme may still override quiz.html.
-        self.env.loader.loaders.insert(1, FileSystemLoader(str(HERE / "templates")))
+    Its scripts and stylesheet (static/) and its template (templates/) follow the
+    plugins' front-end convention (plugins/site_assets).
+    """
 
     def generate_context(self):
-        self.source = os.path.join(self.settings["PATH"], self.settings.get("QUIZ_FILE", QUIZ_FILE))
-        self.quiz = load_quiz(self.source)
+        self.source = Path(self.settings["PATH"]) / QUIZ_FILE
+        self.quiz = load_quiz(self.source, load_roles(self.settings["PATH"]))
         self.context["quiz"] = self.quiz
 
     def generate_output(self, writer):
-        folder = PAGE_URL.strip("/")
         writer.write_file(
-            f"{folder}/index.html",
+            f"{PAGE_URL.strip('/')}/index.html",
             self.get_template("quiz"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
@@ -46,5 +38,3 @@ class QuizGenerator(Generator):
             quiz_url=PAGE_URL,
             source_file=display_path(self.source),
         )
-        for name in ASSETS:
-            shutil.copyfile(HERE / "static" / name, Path(self.output_path) / folder / name)

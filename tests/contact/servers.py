@@ -10,8 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from security_headers.policy import load_rules
-
+from sales_leadership.headers.policy import load_rules
 from tests.support import _StaticHandler
 
 

@@ -7,9 +7,9 @@ from urllib.parse import quote
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from contact_form.forms import ContactForm
 from tests.contact.axe import axe_violations
 from tests.contact.servers import form_endpoint, site_with_intake
+from tests.contact.support import contact_form
 from tests.contact.test_forms import VALID
 from tests.support import build, static_server
 
@@ -128,9 +128,9 @@ def test_a_filled_form_posts_the_expected_fields_and_thanks_says_who_will_call(p
     assert fields["team_size"] == ["small"] and fields["revenue"] == ["1-15m"]
     assert fields["consent"] == ["y"] and fields["website"] == [""]
     assert fields["quiz_answers"] == ["team_size=small,revenue=1-15m"]
-    assert set(fields) == {field.name for field in ContactForm()}
+    assert set(fields) == {field.name for field in contact_form()}
     # The server validates what the browser sent with the same form.
-    assert ContactForm(formdata=MultiDict(received.posts[-1])).validate()
+    assert contact_form(MultiDict(received.posts[-1])).validate()
     page.locator("[data-thanks-partner]").get_by_text("Dana Whitfield").wait_for()
     assert "in Denver, CO will call or email you" in page.locator("[data-thanks-partner]").inner_text()
 
@@ -185,7 +185,7 @@ def test_the_browser_and_the_server_agree_on_each_value(page, site_url, name, va
     for value in values:
         page.fill(f"#contact-{name}", value)
         browser_valid = page.evaluate(f"document.getElementById('contact-{name}').validity.valid")
-        server = ContactForm(formdata=MultiDict({**VALID, name: value}))
+        server = contact_form(MultiDict({**VALID, name: value}))
         server.validate()
         assert browser_valid == (name not in server.errors), (name, value, server.errors.get(name))
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from werkzeug.datastructures import MultiDict
 
-from contact_form.forms import ContactForm
+from sales_leadership.contact.forms import ContactForm
+from tests.contact.support import contact_form
+from tests.quiz.support import shipped_quiz, shipped_roles
 
 VALID = {
     "name": "Ann Owner",
@@ -28,7 +29,7 @@ VALID = {
 
 def post(**changes) -> ContactForm:
     data = {**VALID, **changes}
-    return ContactForm(formdata=MultiDict({key: value for key, value in data.items() if value is not None}))
+    return contact_form({key: value for key, value in data.items() if value is not None})
 
 
 def test_a_complete_enquiry_is_valid_and_its_data_is_clean():
@@ -91,23 +92,14 @@ def test_unknown_choices_are_refused():
         assert field in form.errors
 
 
-def test_choice_ids_match_the_quiz_and_the_contract():
-    form = ContactForm()
+def test_choices_come_from_the_role_catalogue_and_the_quiz():
+    form = contact_form()
     assert [choice.value for choice in form.enquiry_kind.choices] == ["leadership", "partner"]
-    assert [choice.value for choice in form.role.choices] == [
-        "interim",
-        "part-time",
-        "fractional-cro",
-        "fractional-cso",
-        "not-sure",
-    ]
-    assert [choice.value for choice in form.team_size.choices if choice.value] == ["solo", "small", "mid", "large"]
-    assert [choice.value for choice in form.revenue.choices if choice.value] == [
-        "under-1m",
-        "1-15m",
-        "15-50m",
-        "over-50m",
-    ]
+    assert [choice.value for choice in form.role.choices] == [*shipped_roles().ids, "not-sure"]
+    assert [choice.label for choice in form.role.choices][:-1] == [role.name for role in shipped_roles()]
+    for name in ("team_size", "revenue"):
+        offered = [(choice.value, choice.label) for choice in getattr(form, name).choices if choice.value]
+        assert offered == [(option.id, option.label) for option in shipped_quiz().question(name).options], name
 
 
 def test_the_honeypot_is_not_rejected_by_the_form_itself():

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup
 from werkzeug.datastructures import MultiDict
 from wtforms.validators import Regexp
 
-from contact_form.forms import ContactForm
-from contact_form.render import END_MARKER, START_MARKER, browser_pattern, form_attributes, render_form
+from sales_leadership.contact.backend import ContactBackend
+from sales_leadership.contact.intake_files import FORM_SLOT, INTAKE_FOLDER
+from sales_leadership.contact.render import browser_pattern, render_form
 from site_guard.build import BuildFailed
+from tests.contact.support import contact_form
 from tests.support import build, copy_content, soup
 
-INTAKE = {"CONTACT_BACKEND": {"mode": "intake", "url": "/api/contact"}}
+INTAKE = ContactBackend()
 AUTOCOMPLETE = {
     "name": "name",
     "email": "email",
@@ -41,14 +43,13 @@ def controls(form, name):
     return form.find_all(attrs={"name": name})
 
 
-def test_the_form_sits_between_the_markers_the_intake_replaces(built_site):
-    html = (built_site / "contact" / "index.html").read_text(encoding="utf-8")
-    assert html.count(START_MARKER) == 1 and html.count(END_MARKER) == 1
-    between = html.split(START_MARKER, 1)[1].split(END_MARKER, 1)[0]
-    inner = BeautifulSoup(between, "html.parser")
-    assert len(inner.find_all("form")) == 1
-    assert inner.form["method"] == "post" and inner.form.has_attr("data-contact-form")
-    assert not inner.find_all(string=lambda text: isinstance(text, Comment) and "contact-form" in text)
+def test_the_intake_gets_the_contact_page_with_a_slot_where_the_form_goes(built_site):
+    page = (built_site / "contact" / "index.html").read_text(encoding="utf-8")
+    shell = (built_site / INTAKE_FOLDER / "contact.html").read_text(encoding="utf-8")
+    assert len(BeautifulSoup(page, "html.parser").find_all("form", attrs={"data-contact-form": True})) == 1
+    assert shell.count(FORM_SLOT) == 1 and "data-contact-form" not in shell
+    before, after = page.split('<form class="contact-form"', 1)[0], page.rsplit("</form>", 1)[1]
+    assert shell.startswith(before) and shell.endswith(after), "the slot must stand exactly where the form was"
 
 
 def test_the_form_posts_to_the_intake_by_default(form):
@@ -57,7 +58,7 @@ def test_the_form_posts_to_the_intake_by_default(form):
 
 
 def test_every_wtforms_field_is_in_the_page_with_its_constraints(form, page):
-    for field in ContactForm():
+    for field in contact_form():
         found = controls(form, field.name)
         assert found, f"{field.name} is missing from the page"
         for control in found:
@@ -94,7 +95,7 @@ def test_input_types_and_autocomplete_tokens(form):
 
 
 def test_hints_are_linked_to_their_fields(form, page):
-    for field in ContactForm():
+    for field in contact_form():
         if field.description and field.type not in ("RadioField",):
             control = controls(form, field.name)[0]
             hint = page.find(id=f"{field.id}-hint")
@@ -103,7 +104,7 @@ def test_hints_are_linked_to_their_fields(form, page):
 
 
 def test_choices_are_offered_with_their_labels(form):
-    form_definition = ContactForm()
+    form_definition = contact_form()
     for name in ("enquiry_kind", "role", "team_size", "revenue", "state"):
         field = getattr(form_definition, name)
         offered = [control.get("value") for control in controls(form, name)]
@@ -137,7 +138,7 @@ def test_the_browser_pattern_means_what_the_server_checks():
         "email": ["a@b.co", "a@b", "a b@c.de", "@c.de", "ann@example.com"],
         "quiz_answers": ["team_size=small", "team_size=small,revenue=1-15m", "team_size=", "a=b;c", ""],
     }
-    form = ContactForm()
+    form = contact_form()
     for name, values in samples.items():
         field = getattr(form, name)
         (validator,) = [v for v in field.validators if isinstance(v, Regexp)]
@@ -147,7 +148,7 @@ def test_the_browser_pattern_means_what_the_server_checks():
 
 
 def test_a_bound_form_with_errors_shows_a_summary_messages_and_the_values_entered():
-    form = ContactForm(formdata=MultiDict({"name": "Ann <b>", "email": "ann@", "enquiry_kind": "leadership"}))
+    form = contact_form(MultiDict({"name": "Ann <b>", "email": "ann@", "enquiry_kind": "leadership"}))
     assert not form.validate()
     html = BeautifulSoup(render_form(form, INTAKE), "html.parser")
     summary = html.find(attrs={"data-error-summary": True})
@@ -173,7 +174,7 @@ def test_a_bound_form_with_errors_shows_a_summary_messages_and_the_values_entere
 
 
 def test_an_unbound_form_has_no_errors_shown():
-    html = BeautifulSoup(render_form(ContactForm(), INTAKE), "html.parser")
+    html = BeautifulSoup(render_form(contact_form(), INTAKE), "html.parser")
     assert html.find(attrs={"data-error-summary": True}) is None
     assert not html.find_all(attrs={"aria-invalid": True})
 
@@ -187,15 +188,16 @@ def test_an_unbound_form_has_no_errors_shown():
             {"mode": "netlify"},
             {"action": "/contact/thanks/", "data-netlify": "true", "netlify-honeypot": "website", "name": "contact"},
         ),
-        ({"mode": "mailto"}, {"action": "mailto:hello@example.com?subject=Enquiry%20from%20the%20website"}),
+        ({"mode": "mailto"}, {"action": "mailto:hello@example.com?subject=Inquiry%20from%20the%20website"}),
     ],
 )
 def test_where_the_form_posts_follows_contact_backend(backend, expected):
-    settings = {"CONTACT_BACKEND": backend, "ORGANIZATION": {"email": "hello@example.com"}, "SITEURL": ""}
-    attributes = form_attributes(settings)
+    settings = {"CONTACT_BACKEND": backend, "ORGANIZATION": {"email": "hello@example.com"}}
+    contact_backend = ContactBackend.from_site_settings(settings)
+    attributes = contact_backend.form_attributes("")
     for name, value in expected.items():
         assert attributes[name] == value
-    html = BeautifulSoup(render_form(ContactForm(), settings), "html.parser")
+    html = BeautifulSoup(render_form(contact_form(), contact_backend), "html.parser")
     assert html.form["action"] == expected["action"]
     if backend["mode"] == "netlify":
         assert html.find("input", attrs={"name": "form-name"})["value"] == "contact"

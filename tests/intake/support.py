@@ -20,6 +20,27 @@ from intake.config import load_settings
 from intake.server import RunningServer, SiteWithIntake, StaticSite
 
 
+def sample_lead(number: int = 0) -> dict[str, str]:
+    """A valid contact form post, as a person fills it (no anti-bot token: a visitor without JavaScript)."""
+    return {
+        "name": f"Pat Example {number}",
+        "email": f"pat{number}@example.com",
+        "phone": "303-555-0100",
+        "company": "Example Supply Co",
+        "zip_code": "80202",
+        "state": "CO",
+        "enquiry_kind": "leadership",
+        "role": "part-time",
+        "team_size": "small",
+        "revenue": "1-15m",
+        "message": "We have six salespeople and no sales manager since March. Can we talk?",
+        "consent": "y",
+        "website": "",
+        "quiz_answers": "team_size=small,revenue=1-15m",
+        "started": "",
+    }
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

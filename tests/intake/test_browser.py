@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from partner_directory.routing import route
+from sales_leadership.partners.routing import route
 from tests.intake.support import wait_until
 
 pytestmark = pytest.mark.browser
@@ -18,15 +18,15 @@ HOUSTON_ZIP = "77002"  # Texas belongs to one partner, the 770-777 prefixes to a
 def test_a_prospect_submits_the_form_and_the_partner_for_their_zip_receives_it(page, make_intake, smtp, built_site):
     # Playwright types faster than any person; the too-fast check has its own tests.
     site = make_intake(output=built_site, INTAKE_MIN_FILL_SECONDS="0", **smtp.env())
-    owner = route(site.app.router.directory, zip_code=HOUSTON_ZIP).partner
-    assert owner.state == "TX" and owner != site.app.router.directory.state_owner("TX")
+    owner = route(site.app.site.directory, zip_code=HOUSTON_ZIP).partner
+    assert owner.state == "TX" and owner != site.app.site.directory.state_owner("TX")
 
     page.goto(site.url + "/contact/")
     page.get_by_role("textbox", name="Your name").fill("Alex Morgan")
     page.get_by_label("Email address").fill("alex.morgan@example.com")
     page.get_by_role("textbox", name="Company").fill("Bayou Industrial Supply")
     page.get_by_role("textbox", name="ZIP code").fill(HOUSTON_ZIP)
-    page.get_by_label("Part-time (outsourced) Sales Manager").check()
+    page.get_by_label("Part-time / Outsourced Sales Manager").check()
     page.get_by_label("Your message").fill("Eight salespeople, no sales manager since spring. <b>Can we talk?</b>")
     page.get_by_label(re.compile("I agree to be contacted")).check()
     page.get_by_role("button", name="Send your message").click()

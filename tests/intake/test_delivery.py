@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from contact_form.forms import ContactForm
-from intake.bench import sample_lead
 from intake.delivery import DeliveryWorker
 from intake.storage import LeadStore
-from partner_directory.routing import route
-from tests.intake.support import SmtpServer, free_port, wait_until
+from sales_leadership.partners.routing import route
+from tests.contact.support import contact_form
+from tests.intake.support import SmtpServer, free_port, sample_lead, wait_until
 
 PAYLOAD = "<script>alert('x')</script> Robert'); DROP TABLE leads;--"
 
@@ -18,14 +17,14 @@ def test_the_lead_is_mailed_to_the_partner_who_owns_the_zip(intake, smtp):
     reply = intake.post({**sample_lead(), "zip_code": "98101", "state": ""})
     assert reply.status == 201
     [(recipients, message)] = wait_until(lambda: list(smtp.mailbox.received), what="the e-mail")
-    owner = route(intake.app.router.directory, zip_code="98101").partner
+    owner = route(intake.app.site.directory, zip_code="98101").partner
     assert recipients == [owner.email]
     assert message["To"] == owner.email
     assert message["Reply-To"] == "pat0@example.com"
     text = message.get_body(("plain",)).get_content()
     assert reply.json()["reference"] in text
     # Choices read as the form labels them, not as their ids.
-    role = ContactForm().role
+    role = contact_form().role
     role_label = {value: label for value, label, *_ in role.choices}["part-time"]
     assert f"{role.label.text} {role_label}\n" in text.replace("\r\n", "\n")
     wait_until(lambda: intake.store.pending_count() == 0, what="the delivery to be marked sent")
@@ -83,7 +82,7 @@ def test_smtp_down_while_leads_arrive_then_all_delivered_once(make_intake):
         assert sent_to == [f"pat{n}@example.com" for n in range(5)]
         # A restarted worker on the same database finds nothing left to send.
         store = LeadStore(intake.app.settings.database)
-        worker = DeliveryWorker(store, intake.app.settings)
+        worker = DeliveryWorker(store, intake.app.settings, intake.app.site.choices)
         assert worker.deliver_due() == 0
         store.close()
         assert len(smtp.mailbox.received) == 5
@@ -120,7 +119,7 @@ def test_a_delivery_interrupted_before_sending_is_sent_exactly_once_after_restar
     # A worker that crashed after taking its lease and before sending: the lease runs out...
     claimed = intake.store.claim_due(lease_seconds=0.0)
     assert claimed is not None
-    worker = DeliveryWorker(intake.store, intake.app.settings)
+    worker = DeliveryWorker(intake.store, intake.app.settings, intake.app.site.choices)
     assert worker.deliver_due() == 1
     assert worker.deliver_due() == 0
     assert len(smtp.mailbox.received) == 1

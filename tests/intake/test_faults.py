@@ -11,9 +11,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from intake.bench import sample_lead
 from intake.storage import LeadStore
-from tests.intake.support import Intake, free_port, intake_env, wait_until
+from tests.intake.support import Intake, free_port, intake_env, sample_lead, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.bench import sample_lead
-from tests.intake.support import Intake, free_port, intake_env, wait_until
+from tests.intake.support import Intake, free_port, intake_env, sample_lead, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 INVOKE = [sys.executable, "-m", "invoke"]

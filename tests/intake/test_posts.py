@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from intake.bench import sample_lead
 from intake.tokens import issue_token
-from partner_directory.routing import route
+from sales_leadership.partners.routing import route
+from tests.intake.support import sample_lead
 
 SECRET = b"test-secret"  # intake_env's INTAKE_SECRET
 PAYLOADS = [
@@ -31,7 +31,7 @@ def test_a_valid_fetch_post_is_stored_with_its_delivery(intake):
     [lead] = intake.store.leads()
     assert lead.public_id == body["reference"]
     assert lead.fields["email"] == "pat0@example.com"
-    expected = route(intake.app.router.directory, zip_code="80202", state="CO")
+    expected = route(intake.app.site.directory, zip_code="80202", state="CO")
     assert (lead.partner_slug, lead.route_rule) == (expected.partner.slug, expected.rule)
     assert [(d.kind, d.recipient) for d in intake.store.deliveries(include_sent=True)] == [
         ("partner", lead.partner_email)
@@ -62,7 +62,7 @@ def test_partner_enquiries_go_to_the_head_office_whatever_the_zip(intake):
     assert reply.status == 201
     [lead] = intake.store.leads()
     assert lead.route_rule == "head-office"
-    assert lead.partner_slug == intake.app.router.directory.head_office.slug
+    assert lead.partner_slug == intake.app.site.directory.head_office.slug
 
 
 def test_the_recipient_cannot_be_chosen_by_the_request(intake):

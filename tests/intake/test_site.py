@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from security_headers.policy import headers_for, load_rules
 
-from intake.bench import sample_lead
+from sales_leadership.headers.policy import headers_for, load_rules
+from tests.intake.support import sample_lead
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
-// Unit tests of the browser's scorer (plugins/role_quiz/static/scoring.js) with Node's own
+// Unit tests of the browser's scorer (plugins/role_quiz/static/scoring.mjs) with Node's own
 // test runner: `node --test tests/js`, no npm packages. Agreement with the Python scorer on
 // the shipped quiz is tested in tests/quiz/test_parity.py.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { asked, MAX_REASONS, score } from "../../plugins/role_quiz/static/scoring.js";
+import { asked, MAX_REASONS, score } from "../../plugins/role_quiz/static/scoring.mjs";
 
 const option = (id, weights, reason = "") => ({ id, reason, weights });
 

@@ -37,7 +37,7 @@ def make_partner(tmp_path):
 @pytest.fixture
 def small_directory(make_partner):
     """Denver owns CO, Houston owns prefix 770, Austin owns TX; the head office owns nothing."""
-    from partner_directory.model import load_directory
+    from sales_leadership.partners.model import load_directory
 
     make_partner("denver", City="Denver", State="CO", States="CO")
     make_partner("houston", City="Houston", State="TX", Zip_prefixes="770")

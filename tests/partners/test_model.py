@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from partner_directory.model import load_directory
 from sales_leadership.errors import ContentError
+from sales_leadership.partners.model import load_directory
 from site_guard.build import BuildFailed
 from tests.support import CONTENT, build, copy_content
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from partner_directory.model import load_directory
-from partner_directory.zip_data import us_states
+from sales_leadership.partners.model import load_directory
+from sales_leadership.partners.zip_data import us_states
 from tests.support import CONTENT, ROOT, soup
 
 

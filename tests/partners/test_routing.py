@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from partner_directory.model import load_directory
-from partner_directory.routing import RULES, route, route_enquiry
-from partner_directory.zip_data import prefix_places, zip_places
+from sales_leadership.partners.model import load_directory
+from sales_leadership.partners.routing import RULES, route, route_enquiry
+from sales_leadership.partners.zip_data import prefix_places, zip_places
 
 
 def test_a_zip_prefix_owner_wins_over_the_state_owner(small_directory):

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from partner_directory.model import load_directory
-from partner_directory.routing import build_lookup, route
-from partner_directory.zip_data import us_states, zip_places
+from sales_leadership.partners.model import load_directory
+from sales_leadership.partners.routing import build_lookup, route
+from sales_leadership.partners.zip_data import us_states, zip_places
 from tests.support import CONTENT, ROOT
 
 ROUTING_MODULE = ROOT / "plugins" / "partner_directory" / "static" / "routing.mjs"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partner_directory import zip_data
+from sales_leadership.partners import zip_data
 
 
 @pytest.fixture

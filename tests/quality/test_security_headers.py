@@ -7,23 +7,27 @@ import urllib.error
 import urllib.request
 
 import pytest
-from security_headers.nginx import render_nginx_snippet
-from security_headers.policy import header_rules, headers_for, load_rules
 
+from sales_leadership.contact.backend import ContactBackend
+from sales_leadership.headers.nginx import render_nginx_snippet
+from sales_leadership.headers.policy import header_rules, headers_for, load_rules
 from site_guard.build import load_settings
-from tests.support import ROOT, SETTINGS, url_of
+from tests.support import ROOT, SETTINGS, asset_src, url_of
 
 from .conftest import PUBLISH_SETTINGS
 from .headers import expected_form_action, header_problems, nginx_headers_for, parse_nginx_snippet
 
 NGINX_SNIPPET = ROOT / "deploy" / "nginx-security-headers.conf"
-ASSETS = ["/theme/css/site.css", "/favicon.svg", "/sitemap.xml", "/robots.txt", "/feeds/all.atom.xml"]
+FILES = ["/favicon.svg", "/sitemap.xml", "/robots.txt", "/feeds/all.atom.xml"]
+ASSETS = ["theme/static/css/site.css", "plugins/contact_form/static/contact-form.mjs"]
 
 
 def _served_paths(output) -> list[str]:
     """Every file a visitor can fetch from a build, as URL paths (pages as their clean URLs)."""
     return sorted(
-        url_of(output, path) for path in output.rglob("*") if path.is_file() and not path.name.startswith("_")
+        url_of(output, path)
+        for path in output.rglob("*")
+        if path.is_file() and not any(part.startswith("_") for part in path.relative_to(output).parts)
     )
 
 
@@ -35,10 +39,11 @@ def _fetch_headers(url: str) -> tuple[int, dict[str, str]]:
         return error.code, dict(error.headers)
 
 
-def test_local_server_sends_strict_headers_on_every_page_and_asset(live_server, site_pages):
+def test_local_server_sends_strict_headers_on_every_page_and_asset(live_server, site_pages, built_site):
     form_action = expected_form_action(load_settings(SETTINGS).get("CONTACT_BACKEND"))
     problems = []
-    for path in [*site_pages, *ASSETS, "/no-such-page/"]:
+    assets = [asset_src(built_site, source) for source in ASSETS]
+    for path in [*site_pages, *FILES, *assets, "/no-such-page/"]:
         status, headers = _fetch_headers(live_server + path)
         expected_status = 404 if path == "/no-such-page/" else 200
         if status != expected_status:
@@ -61,10 +66,10 @@ def test_netlify_headers_file_is_strict_for_every_file(published):
 
 
 def test_nginx_snippet_is_what_the_plugin_generates():
-    expected = render_nginx_snippet(header_rules(load_settings(PUBLISH_SETTINGS)))
+    expected = render_nginx_snippet(header_rules(ContactBackend.from_site_settings(load_settings(PUBLISH_SETTINGS))))
     assert NGINX_SNIPPET.is_file(), f"{NGINX_SNIPPET.relative_to(ROOT)} is missing: run `invoke nginx-headers`"
     assert NGINX_SNIPPET.read_text(encoding="utf-8") == expected, (
-        f"{NGINX_SNIPPET.relative_to(ROOT)} is out of date with plugins/security_headers: "
+        f"{NGINX_SNIPPET.relative_to(ROOT)} is out of date with sales_leadership/headers: "
         "run `.venv/bin/invoke nginx-headers` and commit the file"
     )
 
@@ -94,6 +99,6 @@ def test_nginx_snippet_sends_the_same_strict_headers_as_netlify(published):
     ids=["intake", "url", "netlify", "mailto"],
 )
 def test_form_action_allows_the_configured_backend_only(backend, allowed):
-    headers = headers_for(header_rules({"CONTACT_BACKEND": backend}), "/contact/")
+    headers = headers_for(header_rules(ContactBackend.from_setting(backend, "hello@example.com")), "/contact/")
     assert expected_form_action(backend) == allowed
     assert header_problems(headers, allowed) == []

@@ -5,9 +5,11 @@ from __future__ import annotations
 import copy
 from functools import cache
 
-from role_quiz.model import Quiz, load_quiz, parse_quiz
 from sales_leadership.errors import ContentError
 from sales_leadership.files import load_yaml
+from sales_leadership.quiz.loader import load_quiz, parse_quiz
+from sales_leadership.quiz.model import Quiz
+from sales_leadership.roles import Role, RoleCatalogue, load_roles
 from tests.support import CONTENT
 
 QUIZ_FILE = CONTENT / "quiz" / "role-selector.yaml"
@@ -74,14 +76,19 @@ def shipped_data() -> dict:
 
 
 @cache
+def shipped_roles() -> RoleCatalogue:
+    return load_roles(CONTENT)
+
+
+@cache
 def shipped_quiz() -> Quiz:
-    return load_quiz(QUIZ_FILE)
+    return load_quiz(QUIZ_FILE, shipped_roles())
 
 
 def problems_of(data) -> list[str]:
     """Every problem parse_quiz reports, as the lines the build prints."""
     try:
-        parse_quiz(data, DISPLAY)
+        parse_quiz(data, DISPLAY, shipped_roles())
     except ContentError as error:
         return [str(problem) for problem in error.problems]
     raise AssertionError("the definition was accepted")
@@ -120,10 +127,11 @@ def small_quiz(**changes) -> Quiz:
                 ],
             },
         ],
-        "outcomes": [
-            {"id": key, "title": key.upper(), "summary": "S", "url": f"/{key}/", "cta": "Go"} for key in ("a", "b", "c")
-        ],
+        "outcomes": [{"id": key, "summary": "S", "cta": "Go"} for key in ("a", "b", "c")],
         "tie_break": ["b", "a", "c"],
     }
     data.update(changes)
-    return parse_quiz(data, "small.yaml")
+    return parse_quiz(data, "small.yaml", SMALL_ROLES)
+
+
+SMALL_ROLES = RoleCatalogue(tuple(Role(key, key.upper(), f"/{key}/") for key in ("a", "b", "c")), "roles.yaml")

@@ -177,8 +177,17 @@ def test_a_question_with_fewer_than_two_options():
             "questions[5].show_iff: unknown key; expected one of error, help, id, options, show_if, text",
         ),
         (
-            lambda d: d["outcomes"][0].update({"url": "roles/interim/"}),
-            "outcomes[0].url: 'roles/interim/' must be a link inside the site, starting with '/'",
+            lambda d: d["outcomes"][0].update({"url": "/roles/interim/"}),
+            "outcomes[0].url: comes from content/data/roles.yaml; remove it here",
+        ),
+        (
+            lambda d: d["outcomes"][3].update({"id": "cso"}),
+            "outcomes[3].id: unknown role 'cso'; the roles in content/data/roles.yaml are interim, part-time, "
+            "fractional-cro, fractional-cso",
+        ),
+        (
+            lambda d: d["outcomes"].pop(),
+            "outcomes: no entry for the role 'fractional-cso' (listed in content/data/roles.yaml)",
         ),
     ],
 )
@@ -237,7 +246,9 @@ def test_a_missing_definition_fails_the_build(content, tmp_path):
     assert "quiz/role-selector.yaml: file not found" in build_error(content, tmp_path)
 
 
-def test_an_outcome_linking_to_a_missing_page_names_the_quiz_file(content, tmp_path):
-    quiz_file = content / "quiz" / "role-selector.yaml"
-    quiz_file.write_text(quiz_file.read_text().replace("url: /roles/fractional-cso/", "url: /roles/cso/"))
-    assert "quiz/role-selector.yaml: link '/roles/cso/': no such page" in build_error(content, tmp_path)
+def test_a_role_whose_address_has_no_page_names_the_role_catalogue(content, tmp_path):
+    roles_file = content / "data" / "roles.yaml"
+    roles_file.write_text(roles_file.read_text().replace("url: /roles/fractional-cso/", "url: /roles/cso/"))
+    message = build_error(content, tmp_path)
+    assert "roles/fractional-cso.md: Slug: the page is at /roles/fractional-cso/ but " in message
+    assert "data/roles.yaml gives 'fractional-cso' the address /roles/cso/" in message

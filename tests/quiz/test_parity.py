@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from role_quiz.scoring import answer_sets, score
+from sales_leadership.quiz.scoring import answer_sets, score
 from tests.quiz.support import shipped_quiz, small_quiz
 from tests.support import ROOT
 

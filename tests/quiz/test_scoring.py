@@ -7,9 +7,11 @@ from collections import Counter
 
 import pytest
 
-from role_quiz.cli import AnswerError, explanation, main, parse_answers, run
-from role_quiz.scoring import answer_sets, asked, score, unreachable_outcomes
-from tests.quiz.support import OUTCOMES, PROFILES, QUIZ_FILE, shipped_quiz, small_quiz
+from sales_leadership.quiz.answers import AnswerError, parse_answers
+from sales_leadership.quiz.report import explanation, run
+from sales_leadership.quiz.scoring import answer_sets, asked, score, unreachable_outcomes
+from tests.quiz.support import OUTCOMES, PROFILES, shipped_quiz, small_quiz
+from tests.support import CONTENT
 
 # Whole families of owners: every combination of the other answers must give the same role.
 FAMILIES = {
@@ -137,7 +139,7 @@ def answers_text(answers: dict) -> str:
 
 
 def test_cli_prints_recommendation_ranking_and_reasons():
-    text = run(str(QUIZ_FILE), answers_text(PROFILES["part-time"]))
+    text = run(CONTENT, answers_text(PROFILES["part-time"]))
     assert text.startswith("Recommendation: Part-time / Outsourced Sales Manager (part-time)")
     assert "We suggest it because you have 2-12 salespeople" in text
     assert "Ranking:\n  1. Part-time / Outsourced Sales Manager" in text
@@ -145,7 +147,7 @@ def test_cli_prints_recommendation_ranking_and_reasons():
 
 
 def test_cli_json_has_the_documented_shape():
-    data = json.loads(run(str(QUIZ_FILE), answers_text(PROFILES["fractional-cro"]), as_json=True))
+    data = json.loads(run(CONTENT, answers_text(PROFILES["fractional-cro"]), as_json=True))
     assert set(data) == {"outcome", "ranking", "reasons"}
     assert data["outcome"] == "fractional-cro"
     assert [set(item) for item in data["ranking"]] == [{"outcome", "score", "percent"}] * 4
@@ -170,13 +172,6 @@ def test_cli_rejects_answers_that_do_not_fit(text, message):
     with pytest.raises(AnswerError) as failure:
         parse_answers(shipped_quiz(), text)
     assert message in str(failure.value)
-
-
-def test_cli_main_exit_codes(capsys):
-    assert main(["--file", str(QUIZ_FILE), "--json", "--answers", answers_text(PROFILES["interim"])]) == 0
-    assert json.loads(capsys.readouterr().out)["outcome"] == "interim"
-    assert main(["--file", str(QUIZ_FILE), "--answers", "team_size=tiny"]) == 2
-    assert "unknown option 'tiny'" in capsys.readouterr().err
 
 
 def test_invoke_quiz_task(tmp_path):

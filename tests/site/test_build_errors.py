@@ -66,14 +66,14 @@ def test_comparison_data_problems_are_all_reported_with_their_path(content, tmp_
     text = text.replace("scope: cross-functional", "scope: everything")
     data.write_text(text)
     message = build_error(content, tmp_path)
-    assert "data/comparison.yaml: rows[0].values: unknown role 'fractional-cxo'" in message
-    assert "data/comparison.yaml: rows[0].values: missing a value for role 'fractional-cso'" in message
+    assert "data/comparison.yaml: rows[0].values.fractional-cxo: unknown role 'fractional-cxo'; the roles in" in message
+    assert "data/comparison.yaml: rows[0].values: no entry for the role 'fractional-cso'" in message
     assert "data/comparison.yaml: chart.fractional-cro.scope: must be one of" in message
 
 
 def test_malformed_yaml_names_the_line(content, tmp_path):
     data = content / "data" / "comparison.yaml"
-    data.write_text("caption: ok\nroles: [unclosed\n")
+    data.write_text("caption: ok\nrows: [unclosed\n")
     message = build_error(content, tmp_path)
     assert "data/comparison.yaml: line" in message and "invalid YAML" in message
 
@@ -87,3 +87,18 @@ def test_a_failed_build_does_not_cost_the_next_build_its_sitemap(content, tmp_pa
     build(tmp_path / "fixed", content)
     sitemap = (tmp_path / "fixed" / "sitemap.xml").read_text()
     assert "/about/</loc>" in sitemap and "/our-team/" not in sitemap
+
+
+def test_a_role_page_naming_an_unknown_role_names_the_page_and_the_catalogue(content, tmp_path):
+    page = content / "pages" / "roles" / "fractional-cso.md"
+    page.write_text(page.read_text().replace("Role: fractional-cso", "Role: fractional-cs0"))
+    message = build_error(content, tmp_path)
+    assert "pages/roles/fractional-cso.md: Role: unknown role 'fractional-cs0'; the roles in" in message
+    assert "data/roles.yaml: fractional-cso.url: no page says 'Role: fractional-cso'" in message
+
+
+def test_a_role_without_its_colour_names_the_stylesheet(content, tmp_path):
+    roles = content / "data" / "roles.yaml"
+    roles.write_text(roles.read_text() + "  - id: sales-coach\n    name: Sales coach\n    url: /roles/sales-coach/\n")
+    message = build_error(content, tmp_path)
+    assert "theme/static: CSS: no [data-role=\"sales-coach\"] rule gives the role 'sales-coach' its colour" in message

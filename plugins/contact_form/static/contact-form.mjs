@@ -2,8 +2,8 @@
 // GOV.UK-style errors on submit, the local partner as soon as the ZIP code or state is known,
 // ?role= / ?kind= / quiz answers pre-filled, and the intake's anti-bot token. A valid form
 // fires `contact:send` ({partner, submit}) on its way out.
-import { hasLocation, routeEnquiry } from "../partners/routing.mjs";
-import { partnerLookup } from "../partners/partner-card.mjs";
+import { hasLocation, routeEnquiry } from "../../partner_directory/static/routing.mjs";
+import { partnerLookup } from "../../partner_directory/static/partner-card.mjs";
 import {
   PARTNER_KEY,
   messagesFrom,

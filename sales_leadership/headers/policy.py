@@ -1,12 +1,23 @@
-"""Build the security headers from the settings and write/read `_headers`."""
+"""The security (and cache) headers every response carries, as rules a host can apply.
+
+One policy for every place a response comes from: the `_headers` file the
+build writes (Netlify's format, also what our local server applies), the nginx
+and Caddy snippets in deploy/, and the lead intake, which takes its headers
+from here directly, never from a file that might be missing.
+"""
 
 from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from ..assets import ASSETS_FOLDER
+from ..contact.backend import ContactBackend
 
 HEADERS_FILE = "_headers"
+# Front-end files live under a folder named by their content's hash (sales_leadership.assets):
+# an address never changes meaning, so browsers may keep them for a year without asking.
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 BASE_CSP = {
     "default-src": ["'self'"],
@@ -21,28 +32,15 @@ BASE_CSP = {
 }
 
 
-def form_action_sources(backend: dict | None) -> list[str]:
-    """Where the contact form may post: only the configured backend."""
-    backend = backend or {"mode": "intake"}
-    mode = backend.get("mode", "intake")
-    if mode == "mailto":
-        return ["'self'", "mailto:"]
-    url = backend.get("url", "")
-    parts = urlsplit(url)
-    if mode == "url" and parts.scheme and parts.netloc:
-        return ["'self'", f"{parts.scheme}://{parts.netloc}"]
-    return ["'self'"]
-
-
-def content_security_policy(settings: dict) -> str:
+def content_security_policy(backend: ContactBackend) -> str:
     directives = {name: list(sources) for name, sources in BASE_CSP.items()}
-    directives["form-action"] = form_action_sources(settings.get("CONTACT_BACKEND"))
+    directives["form-action"] = backend.form_action_sources()
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def security_headers(settings: dict) -> dict[str, str]:
+def security_headers(backend: ContactBackend) -> dict[str, str]:
     return {
-        "Content-Security-Policy": content_security_policy(settings),
+        "Content-Security-Policy": content_security_policy(backend),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
@@ -51,11 +49,11 @@ def security_headers(settings: dict) -> dict[str, str]:
     }
 
 
-def header_rules(settings: dict) -> list[tuple[str, dict[str, str]]]:
+def header_rules(backend: ContactBackend) -> list[tuple[str, dict[str, str]]]:
     """(path pattern, headers) rules in the order a host applies them."""
     return [
-        ("/*", security_headers(settings)),
-        ("/theme/*", {"Cache-Control": "public, max-age=604800"}),
+        ("/*", security_headers(backend)),
+        (f"/{ASSETS_FOLDER}/*", {"Cache-Control": IMMUTABLE}),
     ]
 
 
@@ -65,11 +63,6 @@ def render_headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
         lines.append(pattern)
         lines.extend(f"  {name}: {value}" for name, value in headers.items())
     return "\n".join(lines) + "\n"
-
-
-def write_headers_file(pelican) -> None:
-    output = Path(pelican.settings["OUTPUT_PATH"]) / HEADERS_FILE
-    output.write_text(render_headers_file(header_rules(pelican.settings)), encoding="utf-8")
 
 
 def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:

@@ -1,16 +1,20 @@
-"""Load and validate content/data/comparison.yaml."""
+"""The roles side by side: content/data/comparison.yaml, loaded and checked against the role catalogue.
+
+One row per fact (hours, length, cost ...), one value per role; the chart's
+hours and scope per role. The compare page's table, the role pages' "At a
+glance" boxes, the home page's cards and the chart all read this one file.
+"""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from markupsafe import Markup
+from .errors import ContentError, Problem, raise_if_any
+from .files import display_path, load_yaml
+from .roles import Role, RoleCatalogue
 
-from sales_leadership.errors import ContentError, Problem, raise_if_any
-from sales_leadership.files import display_path, load_yaml
-
-from .svg import render_chart
+COMPARISON_FILE = Path("data") / "comparison.yaml"  # inside the content folder
 
 SCOPES = ("sales", "leadership", "cross-functional")
 REQUIRED_ROWS = (
@@ -26,13 +30,6 @@ REQUIRED_ROWS = (
     "cost",
     "best_when",
 )
-
-
-@dataclass(frozen=True)
-class Role:
-    id: str
-    name: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -64,10 +61,6 @@ class Comparison:
     def role(self, role_id: str) -> Role | None:
         return next((role for role in self.roles if role.id == role_id), None)
 
-    @property
-    def svg(self) -> Markup:
-        return render_chart(self.chart)
-
 
 def _text(value, file, field, problems) -> str:
     if not isinstance(value, str) or not value.strip():
@@ -76,31 +69,15 @@ def _text(value, file, field, problems) -> str:
     return value.strip()
 
 
-def parse_comparison(data, file: str) -> Comparison:
-    """Validate the parsed YAML, reporting every problem with its field path."""
+def parse_comparison(data, file: str, catalogue: RoleCatalogue) -> Comparison:
+    """Validate the parsed YAML against the role catalogue, reporting every problem with its field path."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        raise ContentError(Problem(file, "", "must be a mapping with caption, roles, rows and chart"))
+        raise ContentError(Problem(file, "", "must be a mapping with caption, rows and chart"))
+    if "roles" in data:
+        problems.append(Problem(file, "roles", f"the roles are listed once, in {catalogue.source}; remove this list"))
     caption = _text(data.get("caption"), file, "caption", problems)
-
-    roles: list[Role] = []
-    raw_roles = data.get("roles")
-    if not isinstance(raw_roles, list) or not raw_roles:
-        problems.append(Problem(file, "roles", "must be a non-empty list"))
-        raw_roles = []
-    for i, raw in enumerate(raw_roles):
-        path = f"roles[{i}]"
-        if not isinstance(raw, dict):
-            problems.append(Problem(file, path, "must be a mapping with id, name and url"))
-            continue
-        role = Role(
-            _text(raw.get("id"), file, f"{path}.id", problems),
-            _text(raw.get("name"), file, f"{path}.name", problems),
-            _text(raw.get("url"), file, f"{path}.url", problems),
-        )
-        if role.id and any(r.id == role.id for r in roles):
-            problems.append(Problem(file, f"{path}.id", f"duplicate role id {role.id!r}"))
-        roles.append(role)
+    roles = list(catalogue.roles)
     role_ids = [role.id for role in roles]
 
     rows: list[Row] = []
@@ -119,15 +96,12 @@ def parse_comparison(data, file: str) -> Comparison:
         if not isinstance(values, dict):
             problems.append(Problem(file, f"{path}.values", "must map each role id to a value"))
             values = {}
-        for key in values:
-            if key not in role_ids:
-                problems.append(Problem(file, f"{path}.values", f"unknown role {key!r}"))
-        clean = {}
-        for role_id in role_ids:
-            if role_id not in values:
-                problems.append(Problem(file, f"{path}.values", f"missing a value for role {role_id!r}"))
-            else:
-                clean[role_id] = _text(values[role_id], file, f"{path}.values.{role_id}", problems)
+        problems.extend(catalogue.check_ids(((f"{path}.values.{key}", key) for key in values), file, f"{path}.values"))
+        clean = {
+            role_id: _text(values[role_id], file, f"{path}.values.{role_id}", problems)
+            for role_id in role_ids
+            if role_id in values
+        }
         rows.append(Row(row_id, label, clean))
     present = {row.id for row in rows}
     for required in REQUIRED_ROWS:
@@ -139,11 +113,14 @@ def parse_comparison(data, file: str) -> Comparison:
     if not isinstance(raw_chart, dict):
         problems.append(Problem(file, "chart", "must map each role id to hours_min, hours_max and scope"))
         raw_chart = {}
+    problems.extend(catalogue.check_ids(((f"chart.{key}", key) for key in raw_chart), file, "chart"))
     for role in roles:
         raw = raw_chart.get(role.id)
         path = f"chart.{role.id}"
+        if raw is None:
+            continue  # check_ids reported the missing role
         if not isinstance(raw, dict):
-            problems.append(Problem(file, path, "missing; give hours_min, hours_max and scope"))
+            problems.append(Problem(file, path, "must give hours_min, hours_max and scope"))
             continue
         low, high = raw.get("hours_min"), raw.get("hours_max")
         if not all(isinstance(v, (int, float)) and 0 <= v <= 80 for v in (low, high)) or low > high:
@@ -153,19 +130,10 @@ def parse_comparison(data, file: str) -> Comparison:
             problems.append(Problem(file, f"{path}.scope", f"must be one of {', '.join(SCOPES)}"))
             continue
         chart.append(ChartPoint(role, float(low), float(high), raw["scope"]))
-    for key in raw_chart:
-        if key not in role_ids:
-            problems.append(Problem(file, f"chart.{key}", "unknown role"))
-
     raise_if_any(problems)
     return Comparison(caption, roles, rows, chart)
 
 
-def load_comparison(path: str) -> Comparison:
-    return parse_comparison(load_yaml(path), display_path(path))
-
-
-def add_comparison_to_context(generator) -> None:
-    settings = generator.settings
-    path = os.path.join(settings["PATH"], settings.get("COMPARISON_FILE", "data/comparison.yaml"))
-    generator.context["comparison"] = load_comparison(path)
+def load_comparison(content_path: str | Path, catalogue: RoleCatalogue) -> Comparison:
+    path = Path(content_path) / COMPARISON_FILE
+    return parse_comparison(load_yaml(path), display_path(path), catalogue)

@@ -8,7 +8,7 @@
 3. The real site's publish build (built for, and served at, a loopback origin,
    as the weight gate does) and its development build are loaded in Chromium;
    a page-weight table for each.
-4. If the intake provides `intake/bench.py`, its `run_intake_bench()` lines.
+4. The lead intake's throughput and latency (intake.py).
 
 Every build runs in a fresh Python process, cold (no content cache), with the
 same log level, so the figures compare like with like.
@@ -16,7 +16,6 @@ same log level, so the figures compare like with like.
 
 from __future__ import annotations
 
-import importlib
 import os
 import platform
 import shutil
@@ -27,9 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from .report import markdown_table
+from tests.quality.report import markdown_table
+from tests.quality.tools import REPORTS, ROOT
+
 from .synthetic import write_articles
-from .tools import REPORTS, ROOT
 
 PLAIN_SETTINGS = """\
 AUTHOR = "Bench"
@@ -195,8 +195,7 @@ def _visit_real_site(scratch: Path, chromium: str, visit_all) -> list[tuple[str,
 
 
 def _intake_bench() -> list[str]:
-    """The intake's own figures, when this checkout has the intake (intake/bench.py)."""
-    if not (ROOT / "intake" / "bench.py").is_file():
-        return []
-    module = importlib.import_module("intake.bench")
-    return list(module.run_intake_bench())
+    """The intake's own figures (tools/bench/intake.py)."""
+    from .intake import run_intake_bench
+
+    return list(run_intake_bench())

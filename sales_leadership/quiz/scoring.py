@@ -1,4 +1,4 @@
-"""The reference scorer. static/scoring.js is its twin for the browser; the tests
+"""The reference scorer. plugins/role_quiz/static/scoring.mjs is its twin for the browser; the tests
 prove the two agree on every combination of answers of the shipped quiz.
 
 The rules, in the order both implementations apply them:
@@ -20,10 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .model import Question, Quiz
+from .model import Question, Quiz
 
 MAX_REASONS = 3
 

@@ -130,7 +130,7 @@ def _compute_city_places() -> dict[tuple[str, str], Place]:
 # Derived once from the two packages' data and kept on disk: reading the 42,000 ZIP records and
 # deriving these tables costs about two seconds, which every build would otherwise pay again.
 # Bump when the derivation below changes, so no build reads tables made by older code.
-TABLES_FORMAT = 1
+TABLES_FORMAT = 2  # 2: Place moved to sales_leadership.partners.zip_data
 CACHE_DIR = Path(os.environ.get("ZIP_DATA_CACHE_DIR", Path(__file__).resolve().parents[2] / "cache"))
 
 
@@ -142,7 +142,7 @@ def _tables() -> dict[str, dict]:
     try:
         with cache_file.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     zips = _compute_zip_places()
     tables = {

@@ -1,4 +1,4 @@
-"""The quiz definition: content/quiz/role-selector.yaml loaded into dataclasses and validated.
+"""Load content/quiz/role-selector.yaml into the quiz model, validating every field.
 
 Validation reports every problem at once, each with the file and the path of
 the field (`questions[2].options[1].weights: unknown outcome 'cro'`), because
@@ -10,12 +10,15 @@ recommendation for at least one combination of answers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from pathlib import Path
 
-from sales_leadership.errors import Problem, raise_if_any
-from sales_leadership.files import display_path, load_yaml
-
+from ..errors import Problem, raise_if_any
+from ..files import display_path, load_yaml
+from ..roles import RoleCatalogue
+from .model import Option, Outcome, Question, Quiz
 from .scoring import unreachable_outcomes
+
+QUIZ_FILE = Path("quiz") / "role-selector.yaml"  # inside the content folder
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ID_RULE = "lower-case letters, digits, '-' and '_' only"
@@ -23,75 +26,8 @@ ID_RULE = "lower-case letters, digits, '-' and '_' only"
 TOP_KEYS = {"title", "description", "intro", "questions", "outcomes", "tie_break"}
 QUESTION_KEYS = {"id", "text", "help", "error", "options", "show_if"}
 OPTION_KEYS = {"id", "label", "reason", "weights"}
-OUTCOME_KEYS = {"id", "title", "summary", "url", "cta"}
-
-
-@dataclass(frozen=True)
-class Option:
-    id: str
-    label: str
-    weights: dict[str, int]
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    options: tuple[Option, ...]
-    help: str = ""
-    error: str = ""
-    # question id -> option ids: the question is asked only when every listed
-    # earlier question was answered with one of its listed options.
-    show_if: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def option(self, option_id: str) -> Option | None:
-        return next((option for option in self.options if option.id == option_id), None)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    title: str
-    summary: str
-    url: str
-    cta: str
-
-
-@dataclass(frozen=True)
-class Quiz:
-    title: str
-    description: str
-    intro: str
-    questions: tuple[Question, ...]
-    outcomes: tuple[Outcome, ...]
-    tie_break: tuple[str, ...]
-
-    def question(self, question_id: str) -> Question | None:
-        return next((question for question in self.questions if question.id == question_id), None)
-
-    def outcome(self, outcome_id: str) -> Outcome | None:
-        return next((outcome for outcome in self.outcomes if outcome.id == outcome_id), None)
-
-    def as_data(self) -> dict:
-        """What the browser needs to score and explain, as JSON-able data (written into the page).
-
-        Labels and texts are left out: the page's HTML already holds them."""
-        return {
-            "questions": [
-                {
-                    "id": question.id,
-                    "options": [
-                        {"id": option.id, "reason": option.reason, "weights": option.weights}
-                        for option in question.options
-                    ],
-                    "show_if": {key: list(values) for key, values in question.show_if.items()},
-                }
-                for question in self.questions
-            ],
-            "outcomes": [{"id": o.id, "title": o.title, "url": o.url} for o in self.outcomes],
-            "tie_break": list(self.tie_break),
-        }
+OUTCOME_KEYS = {"id", "summary", "cta"}
+FROM_CATALOGUE = {"title", "url"}
 
 
 class _Checker:
@@ -188,7 +124,7 @@ def _yes_no_hint(value) -> str:
     return ""
 
 
-def parse_quiz(data, file: str) -> Quiz:
+def parse_quiz(data, file: str, catalogue: RoleCatalogue) -> Quiz:
     """Validate parsed YAML and build the Quiz; raise ContentError listing every problem."""
     check = _Checker(file)
     raw = check.mapping(data, "", "title, description, intro, questions, outcomes and tie_break")
@@ -199,7 +135,7 @@ def parse_quiz(data, file: str) -> Quiz:
     description = check.text(raw, "description", "")
     intro = check.text(raw, "intro", "")
 
-    outcomes = _parse_outcomes(check, raw)
+    outcomes = _parse_outcomes(check, raw, catalogue)
     outcome_ids = [outcome.id for outcome in outcomes]
     questions = _parse_questions(check, raw, set(outcome_ids))
     tie_break = _parse_tie_break(check, raw, outcome_ids)
@@ -218,19 +154,27 @@ def parse_quiz(data, file: str) -> Quiz:
     return quiz
 
 
-def _parse_outcomes(check: _Checker, raw: dict) -> list[Outcome]:
+def _parse_outcomes(check: _Checker, raw: dict, catalogue: RoleCatalogue) -> list[Outcome]:
+    """One outcome per role of the catalogue; its title and page come from there, the result's words from here."""
     outcomes: list[Outcome] = []
-    for path, item, outcome_id in check.entries(raw, "outcomes", "", "outcome", OUTCOME_KEYS, minimum=2):
-        outcome = Outcome(
-            outcome_id,
-            check.text(item, "title", path),
-            check.text(item, "summary", path),
-            check.text(item, "url", path),
-            check.text(item, "cta", path),
+    for i, item in enumerate(raw.get("outcomes") or []):
+        for key in sorted(FROM_CATALOGUE & set(item if isinstance(item, dict) else ())):
+            check.add(f"outcomes[{i}].{key}", f"comes from {catalogue.source}; remove it here")
+    allowed = OUTCOME_KEYS | FROM_CATALOGUE
+    named = []
+    for path, item, outcome_id in check.entries(raw, "outcomes", "", "outcome", allowed, minimum=2):
+        role = catalogue.get(outcome_id)
+        named.append((f"{path}.id", outcome_id))
+        outcomes.append(
+            Outcome(
+                outcome_id,
+                role.name if role else outcome_id,
+                check.text(item, "summary", path),
+                role.url if role else "",
+                check.text(item, "cta", path),
+            )
         )
-        if outcome.url and not outcome.url.startswith("/"):
-            check.add(f"{path}.url", f"{outcome.url!r} must be a link inside the site, starting with '/'")
-        outcomes.append(outcome)
+    check.problems.extend(catalogue.check_ids(named, check.file, "outcomes"))
     return outcomes
 
 
@@ -322,6 +266,6 @@ def _parse_tie_break(check: _Checker, raw: dict, outcome_ids: list[str]) -> list
     return [outcome_id for outcome_id in value if isinstance(outcome_id, str)]
 
 
-def load_quiz(path) -> Quiz:
+def load_quiz(path: str | Path, catalogue: RoleCatalogue) -> Quiz:
     """Read and validate one quiz file; raise ContentError naming the file and every problem."""
-    return parse_quiz(load_yaml(path), display_path(path))
+    return parse_quiz(load_yaml(path), display_path(path), catalogue)

@@ -1,6 +1,6 @@
 // /quiz/ one question per step (GOV.UK question pages), then the result. Sends nothing;
 // its quiz:start, quiz:step and quiz:complete events are in the README.
-import { asked, score } from "./scoring.js";
+import { asked, score } from "./scoring.mjs";
 
 const root = document.querySelector("[data-quiz]");
 if (root) enhance(root);

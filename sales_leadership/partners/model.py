@@ -29,9 +29,8 @@ import markdown
 from email_validator import EmailNotValidError, validate_email
 from markupsafe import Markup
 
-from sales_leadership.errors import Problem, raise_if_any
-from sales_leadership.files import display_path
-
+from ..errors import Problem, raise_if_any
+from ..files import display_path
 from .zip_data import city_places, prefix_places, us_states, zip_places
 
 PARTNERS_FOLDER = "partners"

@@ -22,33 +22,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from .config import ROOT
-from .storage import LeadStore
+from intake.config import ROOT
+from intake.storage import LeadStore
+from tests.intake.support import sample_lead
 
 POSTS = 400
 CLIENTS = 8
 INSERTS = 400
-
-
-def sample_lead(number: int = 0) -> dict[str, str]:
-    """A valid contact form post, as a person fills it (no anti-bot token: a visitor without JavaScript)."""
-    return {
-        "name": f"Pat Example {number}",
-        "email": f"pat{number}@example.com",
-        "phone": "303-555-0100",
-        "company": "Example Supply Co",
-        "zip_code": "80202",
-        "state": "CO",
-        "enquiry_kind": "leadership",
-        "role": "part-time",
-        "team_size": "small",
-        "revenue": "1-15m",
-        "message": "We have six salespeople and no sales manager since March. Can we talk?",
-        "consent": "y",
-        "website": "",
-        "quiz_answers": "team_size=small,revenue=1-15m",
-        "started": "",
-    }
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -24,15 +23,11 @@ from wtforms import Field
 from wtforms.fields import BooleanField, HiddenField, RadioField, SelectField
 from wtforms.validators import DataRequired, Email, InputRequired, Regexp
 
+from .backend import HONEYPOT, NETLIFY_FORM_NAME, ContactBackend
 from .forms import ContactForm
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-HONEYPOT = "website"
 LOCATION_FIELDS = ("zip_code", "state")
-START_MARKER = "<!-- contact-form:start -->"
-END_MARKER = "<!-- contact-form:end -->"
-BACKEND_MODES = ("intake", "url", "netlify", "mailto")
-NETLIFY_FORM_NAME = "contact"
 
 _environment = Environment(
     loader=FileSystemLoader(str(TEMPLATES)),
@@ -156,43 +151,8 @@ def field_views(form: ContactForm) -> list[FieldView]:
     return [_field_view(form_field, (errors.get(form_field.name) or [None])[0]) for form_field in form]
 
 
-def form_attributes(settings: dict) -> dict[str, str]:
-    """The <form>'s own attributes for the configured CONTACT_BACKEND (see pelicanconf.py)."""
-    backend = settings.get("CONTACT_BACKEND") or {"mode": "intake", "url": "/api/contact"}
-    mode = backend.get("mode", "intake")
-    if mode not in BACKEND_MODES:
-        raise ValueError(f"CONTACT_BACKEND: unknown mode {mode!r}; use one of {', '.join(BACKEND_MODES)}")
-    site_url = settings.get("SITEURL", "")
-    attributes = {"data-backend": mode}
-    if mode == "intake":
-        url = backend.get("url") or "/api/contact"
-        attributes["action"] = url
-        attributes["data-token-url"] = url.rstrip("/") + "/token"
-    elif mode == "url":
-        if not backend.get("url"):
-            raise ValueError("CONTACT_BACKEND: mode 'url' needs a 'url' (the form endpoint to post to)")
-        attributes["action"] = backend["url"]
-    elif mode == "netlify":
-        # Netlify answers a successful post with the page named in `action`.
-        attributes.update(
-            {
-                "action": f"{site_url}/contact/thanks/",
-                "name": NETLIFY_FORM_NAME,
-                "data-netlify": "true",
-                "netlify-honeypot": HONEYPOT,
-            }
-        )
-    else:  # mailto: no server; the script addresses the routed partner, this is the fallback.
-        address = backend.get("to") or (settings.get("ORGANIZATION") or {}).get("email", "")
-        subject = backend.get("subject", "Enquiry from the website")
-        attributes["action"] = f"mailto:{address}?subject={quote(subject)}"
-        attributes["enctype"] = "text/plain"
-        attributes["data-mailto-subject"] = subject
-    return attributes
-
-
-def render_form(form: ContactForm, settings: dict) -> Markup:
-    """The whole <form> (no markers): labels, hints, constraints, errors and entered values."""
+def render_form(form: ContactForm, backend: ContactBackend, site_url: str = "") -> Markup:
+    """The whole <form>: labels, hints, constraints, errors and entered values."""
     views = field_views(form)
     errors = [(view, view.error) for view in views if view.error]
     template = _environment.get_template("contact_form/form.html")
@@ -200,14 +160,9 @@ def render_form(form: ContactForm, settings: dict) -> Markup:
         template.render(
             fields={view.name: view for view in views},
             errors=errors,
-            attributes=form_attributes(settings),
+            attributes=backend.form_attributes(site_url),
             location_required=ContactForm.LOCATION_REQUIRED,
             netlify_form_name=NETLIFY_FORM_NAME,
-            site_url=settings.get("SITEURL", ""),
+            site_url=site_url,
         )
     )
-
-
-def render_form_between_markers(form: ContactForm, settings: dict) -> Markup:
-    """What the contact page carries, and what the intake replaces: the form between its markers."""
-    return Markup(f"{START_MARKER}\n{render_form(form, settings)}\n{END_MARKER}")

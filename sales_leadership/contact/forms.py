@@ -5,11 +5,18 @@ The build renders this class into /contact/ (render.py derives `required`,
 validators), and the intake service validates every post with the same class,
 so the page and the server cannot disagree about what is acceptable.
 
-Validate a post with `ContactForm(formdata=MultiDict(...))` (anything with a
+The choices that name the site's content come from the content, not from here:
+the roles from the role catalogue, the team sizes and revenue bands from the
+quiz's own questions (so a quiz answer can be handed to the form as it is).
+`FormChoices.from_content(roles, quiz)` gathers them once.
+
+Validate a post with `ContactForm(MultiDict(...), choices=...)` (anything with a
 `getlist` method), then `.validate()`, `.errors`, `.data`.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from markupsafe import Markup
 from wtforms import (
@@ -35,34 +42,46 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from partner_directory.zip_data import us_states
+from ..errors import Problem
+from ..partners.zip_data import us_states
+from ..quiz.model import Quiz
+from ..roles import RoleCatalogue
 
-# Choice ids shared with the quiz (content/quiz/role-selector.yaml) where they overlap.
 ENQUIRY_KINDS = [
     ("leadership", "I want sales leadership for my company"),
     ("partner", "I'm a sales leader interested in becoming a partner"),
 ]
-ROLES = [
-    ("interim", "Interim Sales Manager"),
-    ("part-time", "Part-time (outsourced) Sales Manager"),
-    ("fractional-cro", "Fractional CRO"),
-    ("fractional-cso", "Fractional CSO"),
-    ("not-sure", "Not sure yet"),
-]
-TEAM_SIZES = [
-    ("", "Prefer not to say"),
-    ("solo", "1 salesperson, or only the owner sells"),
-    ("small", "2 to 12 salespeople"),
-    ("mid", "13 to 30 salespeople"),
-    ("large", "31 or more salespeople"),
-]
-REVENUES = [
-    ("", "Prefer not to say"),
-    ("under-1m", "Under $1 million"),
-    ("1-15m", "$1 million to $15 million"),
-    ("15-50m", "$15 million to $50 million"),
-    ("over-50m", "Over $50 million"),
-]
+NOT_SURE = ("not-sure", "Not sure yet")
+NOT_SAID = ("", "Prefer not to say")
+# The quiz questions whose options the form offers too (their ids are the form's field names).
+QUIZ_FIELDS = ("team_size", "revenue")
+
+
+@dataclass(frozen=True)
+class FormChoices:
+    """The choices of the fields that name content: (value, label) pairs."""
+
+    roles: tuple[tuple[str, str], ...]
+    team_size: tuple[tuple[str, str], ...]
+    revenue: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def from_content(cls, roles: RoleCatalogue, quiz: Quiz) -> FormChoices:
+        """Raises ContentError (naming the quiz file) when the quiz lacks a question the form offers."""
+        bands = {}
+        for question_id in QUIZ_FIELDS:
+            question = quiz.question(question_id)
+            bands[question_id] = tuple((option.id, option.label) for option in question.options) if question else ()
+        return cls(tuple((role.id, role.name) for role in roles), bands["team_size"], bands["revenue"])
+
+    def problems(self, quiz_file: str) -> list[Problem]:
+        return [
+            Problem(quiz_file, "questions", f"the contact form offers the quiz's question {question_id!r}; keep it")
+            for question_id in QUIZ_FIELDS
+            if not getattr(self, question_id)
+        ]
+
+
 QUIZ_ANSWERS_MAX = 500
 # "team_size=small,revenue=1-15m,...": ids only, so nothing else can ride along.
 QUIZ_ANSWERS_PATTERN = r"[a-z0-9_]+=[a-z0-9_\-]+(,[a-z0-9_]+=[a-z0-9_\-]+)*"
@@ -181,19 +200,19 @@ class ContactForm(Form):
     role = RadioField(
         "Which kind of sales leadership interests you?",
         description="Not sure? Our partners help you choose; the quiz can give you a first idea.",
-        choices=_choices(ROLES),
+        choices=[],  # the roles, from FormChoices
         default="not-sure",
         validators=[InputRequired("Choose the kind of sales leadership that interests you, or 'Not sure yet'")],
     )
     team_size = SelectField(
         "How many salespeople do you have? (optional)",
-        choices=_choices(TEAM_SIZES),
+        choices=[],  # the quiz's options, from FormChoices
         default="",
         validators=[Optional()],
     )
     revenue = SelectField(
         "Annual revenue (optional)",
-        choices=_choices(REVENUES),
+        choices=[],  # the quiz's options, from FormChoices
         default="",
         validators=[Optional()],
     )
@@ -229,6 +248,12 @@ class ContactForm(Form):
         filters=[_strip],
     )
     started = HiddenField(validators=[Optional(), Length(max=200)], filters=[_strip])
+
+    def __init__(self, formdata=None, *, choices: FormChoices, **kwargs):
+        super().__init__(formdata, **kwargs)
+        self.role.choices = _choices([*choices.roles, NOT_SURE])
+        self.team_size.choices = _choices([NOT_SAID, *choices.team_size])
+        self.revenue.choices = _choices([NOT_SAID, *choices.revenue])
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

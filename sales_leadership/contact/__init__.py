@@ -1,0 +1,1 @@
+"""The contact form: forms.py (the fields, defined once), backend.py (where it posts), render.py (the HTML)."""
