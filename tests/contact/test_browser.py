@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from tests.contact.axe import axe_violations
+from tests.axe import assert_no_axe_violations
 from tests.contact.servers import form_endpoint, site_with_intake
 from tests.contact.support import contact_form
 from tests.contact.test_forms import VALID
@@ -202,12 +202,12 @@ def test_no_console_errors_under_the_content_security_policy(page, site_url):
 
 def test_axe_finds_nothing_on_the_empty_form_and_the_error_state(a11y_page, site_url):
     a11y_page.goto(site_url + "/contact/")
-    assert axe_violations(a11y_page) == []
+    assert_no_axe_violations(a11y_page, "contact form")
     a11y_page.click("button[type=submit]")
     a11y_page.locator("[data-error-summary]").wait_for()
     a11y_page.fill("#contact-zip_code", "80202")
     a11y_page.locator(PREVIEW).get_by_text("Dana Whitfield").wait_for()
-    assert axe_violations(a11y_page) == []
+    assert_no_axe_violations(a11y_page, "contact form")
 
 
 def test_mailto_mode_opens_an_email_to_the_routed_partner(page, tmp_path):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from .axe import axe_violations, describe
+from tests.axe import axe_violations, describe
+
 from .visit import foreign
 
 pytestmark = pytest.mark.browser

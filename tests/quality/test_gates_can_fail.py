@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.axe import axe_violations, describe
 from tests.support import static_server
 
 from . import vnu
-from .axe import axe_violations, describe
 from .headers import header_problems
 from .visit import visit
 from .weight import budget_problems, weigh

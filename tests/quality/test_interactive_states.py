@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from .axe import assert_no_axe_violations
+from tests.axe import assert_no_axe_violations
+
 from .states import WALKS
 from .visit import foreign
 

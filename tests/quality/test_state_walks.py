@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.axe import assert_no_axe_violations
 from tests.support import static_server
 
-from .axe import assert_no_axe_violations
 from .states import LOCATOR_ZIP, walk_contact_error, walk_locator, walk_quiz
 
 pytestmark = pytest.mark.browser

@@ -1,8 +1,9 @@
-"""axe-core in Chromium: WCAG 2.0/2.1/2.2 A and AA rules plus best practices.
+"""axe-core in Chromium (the pinned npm copy, node_modules/axe-core): WCAG 2.0/2.1/2.2 A and AA rules
+plus best practices. Every browser test that checks accessibility uses this one module.
 
 Use from any browser test, for a page or for a state a script has driven it to:
 
-    from tests.quality.axe import assert_no_axe_violations
+    from tests.axe import assert_no_axe_violations
 
     @pytest.mark.browser_context_args(bypass_csp=True)
     def test_quiz_step_is_accessible(page, site_url):
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tools import AXE_SCRIPT, missing_tools
+from tests.quality.tools import AXE_SCRIPT, missing_tools
 
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 

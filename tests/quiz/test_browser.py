@@ -7,14 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.axe import assert_no_axe_violations
 from tests.quiz.support import PROFILES, shipped_quiz
-from tests.support import ROOT
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 740}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.fixture
@@ -73,18 +71,6 @@ def complete(page, answers: dict, answer=answer_by_mouse) -> None:
 
 def focused_text(page) -> str:
     return page.evaluate("document.activeElement.textContent.trim()")
-
-
-def run_axe(page) -> list[str]:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `npm ci` (invoke test does).")
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}})).violations
-            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)""",
-        AXE_TAGS,
-    )
-    return violations
 
 
 @pytest.mark.parametrize("outcome", list(PROFILES))
@@ -270,18 +256,18 @@ def axe_page(browser, site_url):
 
 def test_axe_finds_nothing_on_a_question_step(axe_page):
     answer_by_mouse(axe_page, "team_size", "small")
-    assert run_axe(axe_page) == []
+    assert_no_axe_violations(axe_page, "quiz")
 
 
 def test_axe_finds_nothing_on_the_error_state(axe_page):
     axe_page.get_by_role("button", name="Continue").click()
     expect(axe_page.locator("[data-quiz-error-summary]")).to_be_visible()
-    assert run_axe(axe_page) == []
+    assert_no_axe_violations(axe_page, "quiz")
 
 
 def test_axe_finds_nothing_on_the_result(axe_page):
     complete(axe_page, PROFILES["fractional-cro"])
-    assert run_axe(axe_page) == []
+    assert_no_axe_violations(axe_page, "quiz")
 
 
 def test_targets_are_at_least_44px(quiz_page):
