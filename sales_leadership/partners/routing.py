@@ -1,4 +1,4 @@
-"""Which partner answers an enquiry: the routing rules of DESIGN.md, in one place.
+"""Which partner answers an enquiry: the routing rules of docs/design.md, in one place.
 
 A US ZIP code goes to
   1. the partner who owns its 3-digit prefix ("zip-prefix"), else
@@ -151,7 +151,7 @@ def route_enquiry(
     state: str | None = None,
     country: str = "US",
 ) -> Route:
-    """Like `route`, except that partner applications always go to the head office (DESIGN.md)."""
+    """Like `route`, except that partner applications always go to the head office (docs/design.md)."""
     if enquiry_kind == "partner":
         head_office = directory.head_office
         return Route(head_office, "head-office", f"Applications to become a partner go to {head_office.name}.")

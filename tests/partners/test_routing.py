@@ -1,4 +1,4 @@
-"""The routing rules of DESIGN.md, one by one, on a small directory written for the test."""
+"""The routing rules of docs/design.md, one by one, on a small directory written for the test."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Each walk is a generator: it drives the page to a state and yields a label
 ("quiz step 2 (annual revenue)") while the page shows that state, so one walk
 serves several checks (axe in a CSP-bypassing context, the real CSP in
-another). Walks rely only on the contracts in DESIGN.md: quiz questions are
+another). Walks rely only on the contracts in docs/design.md: quiz questions are
 fieldsets of radios named by question id in one <form>, the result carries
 `data-quiz-result` and `data-outcome`; the contact form carries `autocomplete`
 tokens (`postal-code`), errors are announced (role="alert", an error summary,
@@ -110,7 +110,7 @@ def walk_quiz(page, base_url: str) -> Iterator[str]:
     page.goto(base_url + QUIZ.page)
     page.wait_for_load_state("networkidle")
     forms = page.locator("main form:has(fieldset input[type=radio])")
-    assert forms.count() >= 1, "/quiz/: no <form> with fieldsets of radio inputs (DESIGN.md quiz contract)"
+    assert forms.count() >= 1, "/quiz/: no <form> with fieldsets of radio inputs (docs/design.md quiz contract)"
     form = forms.first
     result = page.locator("[data-quiz-result]")
     for step in range(1, MAX_QUIZ_STEPS + 1):

@@ -1,4 +1,4 @@
-"""The walks in states.py, proven on stand-ins that follow DESIGN.md's contracts.
+"""The walks in states.py, proven on stand-ins that follow the contracts of docs/design.md.
 
 On a branch without the quiz or the contact form, the real-state tests skip;
 these keep the walks themselves honest (they reach every state, and fail

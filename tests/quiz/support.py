@@ -16,7 +16,7 @@ QUIZ_FILE = CONTENT / "quiz" / "role-selector.yaml"
 DISPLAY = "content/quiz/role-selector.yaml"
 OUTCOMES = ["interim", "part-time", "fractional-cro", "fractional-cso"]
 
-# One typical owner per outcome, each a sentence of DESIGN.md turned into answers.
+# One typical owner per outcome, each a fact of the brief (docs/design.md, Roles) turned into answers.
 PROFILES = {
     # "typically a full-time employee bridging the gap until a permanent sales manager is hired;
     # the companies tend to be larger, with more salespeople"

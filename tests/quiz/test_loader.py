@@ -9,7 +9,7 @@ from site_guard.build import BuildFailed
 from tests.quiz.support import DISPLAY, OUTCOMES, QUIZ_FILE, problems_of, shipped_data, shipped_quiz
 from tests.support import build, copy_content
 
-# The contract in DESIGN.md: question ids and their option ids, in the order the page asks them.
+# The contract in docs/design.md: question ids and their option ids, in the order the page asks them.
 CONTRACT = {
     "team_size": ["solo", "small", "mid", "large"],
     "revenue": ["under-1m", "1-15m", "15-50m", "over-50m"],

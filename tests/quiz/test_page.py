@@ -1,4 +1,4 @@
-"""/quiz/ as built: the markup contract of DESIGN.md, readable without JavaScript, small."""
+"""/quiz/ as built: the markup contract of docs/design.md, readable without JavaScript, small."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The reference scorer: owners' profiles get the role the domain facts in DESIGN.md call for."""
+"""The reference scorer: owners' profiles get the role the domain facts (docs/design.md) call for."""
 
 from __future__ import annotations
 

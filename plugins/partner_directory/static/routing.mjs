@@ -57,7 +57,7 @@ export function route(router, { zipCode = "", state = "", country = "US" } = {})
   return answer(router, owner ? { partner: owner, rule: "state" } : headOffice, { state });
 }
 
-/** Partner applications always go to the head office (DESIGN.md); everything else is routed. */
+/** Partner applications always go to the head office (docs/design.md); everything else is routed. */
 export function routeEnquiry(router, enquiryKind, where) {
   if (enquiryKind !== "partner") return route(router, where);
   return answer(router, { partner: router.lookup.headOffice, rule: "head-office" }, { application: true });
