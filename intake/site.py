@@ -33,7 +33,8 @@ class SiteContent:
         content_path = Path(content_path)
         self.directory = load_directory(content_path)
         roles = load_roles(content_path)
-        self.choices = FormChoices.from_content(roles, load_quiz(content_path / QUIZ_FILE, roles))
+        self.quiz = load_quiz(content_path / QUIZ_FILE, roles)
+        self.choices = FormChoices.from_content(roles, self.quiz)
         try:
             self.built: BuiltSite | None = BuiltSite.read(output_path)
         except IntakeFilesMissing as missing:

@@ -53,3 +53,13 @@ def parse_answers(quiz: Quiz, text: str) -> dict[str, str]:
     if problems:
         raise AnswerError("\n".join(problems))
     return answers
+
+
+def described(quiz: Quiz, answers: dict[str, str]) -> list[tuple[str, str]]:
+    """(question, chosen option's label) for each question these answers reach, in the quiz's order.
+
+    For people reading a lead (the partner's e-mail, `invoke leads`, an export): ids they never see
+    become the words the owner clicked. An id the quiz no longer has, or an answer to a question
+    these answers do not reach, is left out rather than shown raw.
+    """
+    return [(question.text, question.option(choice).label) for question, choice in asked(quiz, answers) if choice]

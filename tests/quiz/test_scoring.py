@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from sales_leadership.quiz.answers import AnswerError, parse_answers
+from sales_leadership.quiz.answers import AnswerError, described, parse_answers
 from sales_leadership.quiz.report import explanation, run
 from sales_leadership.quiz.scoring import answer_sets, asked, score, unreachable_outcomes
 from tests.quiz.support import OUTCOMES, PROFILES, shipped_quiz, small_quiz
@@ -196,3 +196,20 @@ def test_invoke_quiz_task(tmp_path):
     )
     assert bad.returncode != 0
     assert "unknown question 'colour'" in bad.stderr
+
+
+def test_answers_are_described_in_the_words_the_owner_clicked():
+    quiz = shipped_quiz()
+    answers = {**PROFILES["fractional-cro"], "colour": "blue", "stage": "no-such-stage"}
+    lines = described(quiz, answers)
+    assert lines[0] == (
+        "How many salespeople do you have?",
+        quiz.question("team_size").option(answers["team_size"]).label,
+    )
+    assert [text for text, _ in lines] == [question.text for question, choice in asked(quiz, answers) if choice], (
+        "in the quiz's order, only questions reached and answered"
+    )
+    assert all("no-such-stage" not in label and "blue" not in label for _, label in lines)
+    assert described(quiz, {"leadership_seat": "no", "marketing": "yes"}) == [
+        (quiz.question("leadership_seat").text, quiz.question("leadership_seat").option("no").label)
+    ], "an answer to a question that is not asked is left out"
