@@ -48,6 +48,7 @@ PLUGINS = [
     "security_headers",
     "partner_directory",
     "contact_form",
+    "proof_content",
     # Last, so it minifies what the other plugins wrote and checked (publish builds only).
     "minify_output",
 ]
