@@ -32,7 +32,7 @@ def proof():
 def test_the_list_links_every_case_study_and_each_page_is_built(built_site, proof):
     listing = soup(built_site / "case-studies" / "index.html")
     assert listing.h1.get_text(strip=True) == "Case studies"
-    linked = {a["href"] for a in listing.find("main").select("article.card h3 a")}
+    linked = {a["href"] for a in listing.find("main").select("article.card h2 a")}
     assert linked == {study.url for study in proof.case_studies}
     for study in proof.case_studies:
         page = soup(built_site / study.url.strip("/") / "index.html")
