@@ -49,6 +49,7 @@ PLUGINS = [
     "security_headers",
     "partner_directory",
     "contact_form",
+    "proof_content",
     # Last, so it minifies what the other plugins wrote and checked (publish builds only).
     "minify_output",
 ]
@@ -115,15 +116,28 @@ MARKDOWN = {
 TYPOGRIFY = False
 
 # --- Navigation ------------------------------------------------------------------
-# (label, root-relative URL). The theme marks the current entry with aria-current.
+# Each entry is (label, root-relative URL) or, for a group, (label, "", [entries]): a group has
+# no page of its own; it opens as a menu. The theme marks the current entry with aria-current,
+# and shows the LAST entry as the header's call to action (a button on wide screens).
 MAIN_NAV = [
-    ("Compare options", "/compare/"),
+    (
+        "Roles",
+        "",
+        [
+            ("Compare all four", "/compare/"),
+            ("Interim Sales Manager", "/roles/interim-sales-manager/"),
+            ("Part-time Sales Manager", "/roles/part-time-sales-manager/"),
+            ("Fractional CRO", "/roles/fractional-cro/"),
+            ("Fractional CSO", "/roles/fractional-cso/"),
+        ],
+    ),
     ("Our approach", "/approach/"),
-    ("Take the quiz", "/quiz/"),
+    ("Case studies", "/case-studies/"),
     ("Partners", "/partners/"),
     ("Insights", "/insights/"),
     ("FAQ", "/faq/"),
     ("Contact", "/contact/"),
+    ("Take the quiz", "/quiz/"),
 ]
 FOOTER_NAV = [
     ("About", "/about/"),

@@ -351,3 +351,30 @@ def bench_intake(c):
 
     for line in run_intake_bench():
         print(line)
+
+
+# --- Visual review -----------------------------------------------------------------------
+
+
+@task(
+    help={
+        "out": "folder for the PNGs (default reports/screenshots)",
+        "only": "comma-separated page names, e.g. home,quiz-result (default: every template)",
+    }
+)
+def screenshots(c, out="", only=""):
+    """Build the site (development settings) into a temporary folder and screenshot every page template.
+
+    390x844 and 1280x800, light and dark, full page: see tools/screenshots.py.
+    """
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from tools.screenshots import DEFAULT_OUT, take_screenshots
+
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as folder:
+        output = Path(folder) / "output"
+        _build(CONFIG["settings"], output)
+        names = {name.strip() for name in only.split(",") if name.strip()} or None
+        written = take_screenshots(output, Path(out) if out else DEFAULT_OUT, names)
+    print(f"{len(written)} screenshots in {out or DEFAULT_OUT}")

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.support import build
+from tests.support import PUBLISH_SETTINGS, build
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 
@@ -37,6 +37,19 @@ def built_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("site") / "output"
     build(output)
     return output
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The site built with publishconf.py (absolute URLs, minified, precompressed): (output, settings)."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    settings = build(output, settings=PUBLISH_SETTINGS)
+    return output, settings
+
+
+@pytest.fixture(scope="session")
+def published_site(published):
+    return published[0]
 
 
 @pytest.fixture(scope="session")

@@ -1,1 +1,1 @@
-"""Developer tools that are neither the site, the lead service nor the tests: benchmarks (bench/)."""
+"""Developer tools that are neither the site, the lead service nor the tests: benchmarks (bench/), screenshots."""

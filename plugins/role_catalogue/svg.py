@@ -3,6 +3,11 @@
 Built with ElementTree so every label is escaped; colours come from CSS classes
 (the site's stylesheet), so the chart follows dark mode and never needs a
 style attribute, which the Content-Security-Policy would block.
+
+The drawing has no viewBox: heights are CSS pixels and horizontal positions are
+percentages of the chart's width. So the text is drawn at the stylesheet's size
+(15px) at every width, instead of being scaled up on a desktop and down to ~11px
+on a phone, while the bars still stretch to the space available.
 """
 
 from __future__ import annotations
@@ -13,18 +18,28 @@ from markupsafe import Markup
 
 SCOPE_LABELS = {
     "sales": "Scope: the sales team",
-    "leadership": "Scope: sales, with a leadership-team seat",
-    "cross-functional": "Scope: across functions, marketing included",
+    "leadership": "Scope: sales + a leadership seat",
+    "cross-functional": "Scope: across functions",
 }
-WIDTH = 400
-LEFT, RIGHT = 12, 388
+SCOPE_DESCRIPTIONS = {
+    "sales": "scope: the sales team",
+    "leadership": "scope: sales, with a leadership-team seat",
+    "cross-functional": "scope: across functions, marketing included",
+}
+LEFT, RIGHT = 0.0, 100.0  # per cent of the chart's width
 MAX_HOURS = 50
-ROW = 46
-BAND_HEADER = 26
+BAND_HEADER = 30  # px: the scope's heading
+ROW = 52  # px: a role's name, then its bar
+BAR = 14
+GAP = 8  # px between a bar and its hours
 
 
 def _x(hours: float) -> float:
     return LEFT + (RIGHT - LEFT) * min(hours, MAX_HOURS) / MAX_HOURS
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}%"
 
 
 def render_chart(points) -> Markup:
@@ -35,56 +50,71 @@ def render_chart(points) -> Markup:
             "role": "img",
             "aria-labelledby": "chart-title chart-desc",
             "class": "chart",
-            "focusable": "false",
+            "width": "100%",
         },
     )
     ET.SubElement(svg, "title", {"id": "chart-title"}).text = "Hours per week and scope of each role"
     summary = "; ".join(
-        f"{p.role.name}: {p.hours_min:g} to {p.hours_max:g} hours a week, {SCOPE_LABELS[p.scope].lower()}"
-        for p in points
+        f"{p.role.name}: {p.hours_min:g} to {p.hours_max:g} hours a week, {SCOPE_DESCRIPTIONS[p.scope]}" for p in points
     )
     ET.SubElement(svg, "desc", {"id": "chart-desc"}).text = summary + "."
-    y = 8.0
+    y = 0.0
     for scope, label in SCOPE_LABELS.items():
         in_band = [p for p in points if p.scope == scope]
         if not in_band:
             continue
-        ET.SubElement(svg, "text", {"x": str(LEFT), "y": f"{y + 16:g}", "class": "chart-band"}).text = label
+        ET.SubElement(svg, "text", {"x": _pct(LEFT), "y": f"{y + 18:g}", "class": "chart-band"}).text = label
         y += BAND_HEADER
         for point in in_band:
-            hours = f"{point.hours_min:g}\u2013{point.hours_max:g} h/week"
             ET.SubElement(
-                svg, "text", {"x": str(LEFT), "y": f"{y + 14:g}", "class": "chart-label"}
-            ).text = f"{point.role.name}, {hours}"
+                svg, "text", {"x": _pct(LEFT), "y": f"{y + 15:g}", "class": "chart-label"}
+            ).text = point.role.name
             start, end = _x(point.hours_min), _x(point.hours_max)
+            bar_y = y + 24
             ET.SubElement(
                 svg,
                 "rect",
                 {
-                    "x": f"{start:.1f}",
-                    "y": f"{y + 20:g}",
-                    "width": f"{max(end - start, 6):.1f}",
-                    "height": "14",
+                    "x": _pct(start),
+                    "y": f"{bar_y:g}",
+                    "width": _pct(max(end - start, 1.5)),
+                    "height": str(BAR),
                     "rx": "3",
                     "class": "chart-bar",
                     "data-role": point.role.id,
                 },
             )
+            # The hours beside the bar: after it, or before it when the bar reaches the right edge.
+            after = end <= 60
+            ET.SubElement(
+                svg,
+                "text",
+                {
+                    "x": _pct(end if after else start),
+                    "dx": str(GAP if after else -GAP),
+                    "y": f"{bar_y + BAR - 2:g}",
+                    "class": "chart-hours",
+                    "text-anchor": "start" if after else "end",
+                },
+            ).text = f"{point.hours_min:g}\u2013{point.hours_max:g} h/week"
             y += ROW
-        y += 6
+        y += 8
     axis_y = y + 4
     ET.SubElement(
         svg,
         "line",
-        {"x1": str(LEFT), "x2": str(RIGHT), "y1": f"{axis_y:g}", "y2": f"{axis_y:g}", "class": "chart-axis"},
+        {"x1": _pct(LEFT), "x2": _pct(RIGHT), "y1": f"{axis_y:g}", "y2": f"{axis_y:g}", "class": "chart-axis"},
     )
+    for hours in range(10, MAX_HOURS, 10):  # faint guides behind the bars
+        grid = {"x1": _pct(_x(hours)), "x2": _pct(_x(hours)), "y1": "0", "y2": f"{axis_y:g}", "class": "chart-grid"}
+        svg.insert(2, ET.Element("line", grid))
     for hours in range(0, MAX_HOURS + 1, 10):
         ET.SubElement(
             svg,
             "text",
             {
-                "x": f"{_x(hours):.1f}",
-                "y": f"{axis_y + 18:g}",
+                "x": _pct(_x(hours)),
+                "y": f"{axis_y + 20:g}",
                 "class": "chart-tick",
                 "text-anchor": "middle" if 0 < hours < MAX_HOURS else ("start" if hours == 0 else "end"),
             },
@@ -92,7 +122,7 @@ def render_chart(points) -> Markup:
     ET.SubElement(
         svg,
         "text",
-        {"x": f"{(LEFT + RIGHT) / 2:g}", "y": f"{axis_y + 38:g}", "class": "chart-tick", "text-anchor": "middle"},
+        {"x": _pct((LEFT + RIGHT) / 2), "y": f"{axis_y + 42:g}", "class": "chart-tick", "text-anchor": "middle"},
     ).text = "Hours per week"
-    svg.set("viewBox", f"0 0 {WIDTH} {axis_y + 46:g}")
+    svg.set("height", f"{axis_y + 50:g}")
     return Markup(ET.tostring(svg, encoding="unicode", short_empty_elements=True))

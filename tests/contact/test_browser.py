@@ -133,6 +133,8 @@ def test_a_filled_form_posts_the_expected_fields_and_thanks_says_who_will_call(p
     assert contact_form(MultiDict(received.posts[-1])).validate()
     page.locator("[data-thanks-partner]").get_by_text("Dana Whitfield").wait_for()
     assert "in Denver, CO will call or email you" in page.locator("[data-thanks-partner]").inner_text()
+    # The partner's number is a link a phone can dial.
+    assert page.locator("[data-thanks-partner] a[href^='tel:']").get_attribute("href") == "tel:+13035550142"
 
 
 def test_the_form_posts_without_javascript(browser, url_mode_site):

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.support import PUBLISH_SETTINGS, ROOT, build, build_published, html_files, url_of
+from tests.support import ROOT, build_published, html_files, url_of
 
 from . import report
 
@@ -26,19 +26,6 @@ def site_pages(built_site) -> list[str]:
     pages = [url_of(built_site, path) for path in html_files(built_site)]
     assert len(pages) > 10, f"only {len(pages)} pages built"
     return pages
-
-
-@pytest.fixture(scope="session")
-def published(tmp_path_factory):
-    """The site built with publishconf.py (absolute URLs, minified, precompressed): (output, settings)."""
-    output = tmp_path_factory.mktemp("published") / "output"
-    settings = build(output, settings=PUBLISH_SETTINGS)
-    return output, settings
-
-
-@pytest.fixture(scope="session")
-def published_site(published):
-    return published[0]
 
 
 @pytest.fixture(scope="session")

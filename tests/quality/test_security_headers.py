@@ -12,9 +12,8 @@ from sales_leadership.contact.backend import ContactBackend
 from sales_leadership.headers.nginx import render_nginx_snippet
 from sales_leadership.headers.policy import header_rules, headers_for, load_rules
 from site_guard.build import load_settings
-from tests.support import ROOT, SETTINGS, asset_src, url_of
+from tests.support import PUBLISH_SETTINGS, ROOT, SETTINGS, asset_src, url_of
 
-from .conftest import PUBLISH_SETTINGS
 from .headers import expected_form_action, header_problems, nginx_headers_for, parse_nginx_snippet
 
 NGINX_SNIPPET = ROOT / "deploy" / "nginx-security-headers.conf"

@@ -179,8 +179,8 @@ function followSummaryLinks(form) {
 /** What the thanks page says about who will call (contact/thanks.mjs reads it). */
 function rememberPartner(found) {
   if (!storage || !found) return;
-  const { name, city, state, phone, url, headOffice } = found.partner;
-  const remembered = { name, city, state, phone, url, headOffice, rule: found.rule, application: Boolean(found.application) };
+  const { name, city, state, phone, phoneUri, url, headOffice } = found.partner;
+  const remembered = { name, city, state, phone, phoneUri, url, headOffice, rule: found.rule, application: Boolean(found.application) };
   try {
     storage.setItem(PARTNER_KEY, JSON.stringify(remembered));
   } catch {

@@ -30,8 +30,12 @@ if (slot && partner && partner.name) {
   who.append(strong, ` ${where} will call or email you within one business day.`);
   if (why) who.append(` ${why}`);
   if (partner.phone) {
+    // A link a phone can dial: the tel: address the build made for the partner card.
     const call = document.createElement("p");
-    call.textContent = `If you would rather call first: ${partner.phone}.`;
+    const number = document.createElement("a");
+    number.href = partner.phoneUri || `tel:${partner.phone.replace(/[^\d+]/g, "")}`;
+    number.textContent = partner.phone;
+    call.append("If you would rather call first: ", number, ".");
     slot.replaceChildren(who, call);
   } else {
     slot.replaceChildren(who);
