@@ -114,7 +114,7 @@ def quiz(c, answers, json=False):
     """Print the quiz's recommendation, ranking and reasons for a set of answers."""
     from sales_leadership.errors import ContentError
     from sales_leadership.quiz.answers import AnswerError
-    from sales_leadership.quiz.report import run
+    from sales_leadership.quiz.explain import run
 
     try:
         print(run(CONFIG["content"], answers, as_json=json))
@@ -122,6 +122,21 @@ def quiz(c, answers, json=False):
         raise Exit(f"The quiz definition has problems:\n{error}", code=1) from None
     except AnswerError as error:
         raise Exit(f"Those answers do not fit the quiz:\n{error}", code=2) from None
+
+
+@task
+def quiz_report(c):
+    """Score every possible set of quiz answers: wins per outcome, margins, and any rule of the domain broken."""
+    from sales_leadership.errors import ContentError
+    from sales_leadership.quiz.report import run
+
+    try:
+        text, holds = run(CONFIG["content"])
+    except ContentError as error:
+        raise Exit(f"The quiz definition has problems:\n{error}", code=1) from None
+    print(text)
+    if not holds:
+        raise Exit("The quiz breaks the rules above: change the weights until `invoke quiz-report` passes.", code=1)
 
 
 def _find_chromium() -> str | None:
