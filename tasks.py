@@ -311,6 +311,16 @@ def _lead_store():
     return store
 
 
+def _lead_quiz():
+    """The quiz the intake reads (INTAKE_CONTENT_PATH), to show leads' answers in the owner's words."""
+    from intake.config import load_settings
+    from sales_leadership.quiz.loader import QUIZ_FILE, load_quiz
+    from sales_leadership.roles import load_roles
+
+    content = load_settings().content_path
+    return load_quiz(content / QUIZ_FILE, load_roles(content))
+
+
 @task(
     help={"csv": "write every lead as CSV to this file ('-' for the terminal)", "spam": "include leads flagged as spam"}
 )
@@ -318,13 +328,13 @@ def leads(c, csv="", spam=False):
     """List the latest leads (who, routed to which partner, delivered or pending); --csv exports them all."""
     from intake.admin import leads_csv, leads_table
 
-    store = _lead_store()
+    store, quiz = _lead_store(), _lead_quiz()
     if not csv:
-        print(leads_table(store, include_spam=spam))
+        print(leads_table(store, include_spam=spam, quiz=quiz))
     elif csv == "-":
-        sys.stdout.write(leads_csv(store, include_spam=spam))
+        sys.stdout.write(leads_csv(store, include_spam=spam, quiz=quiz))
     else:
-        Path(csv).write_text(leads_csv(store, include_spam=spam), encoding="utf-8")
+        Path(csv).write_text(leads_csv(store, include_spam=spam, quiz=quiz), encoding="utf-8")
         print(f"Leads written to {csv}")
 
 
@@ -350,7 +360,7 @@ def lead_export(c, email):
     """Print everything stored about one person (by e-mail address) as JSON."""
     from intake.admin import export_person
 
-    print(export_person(_lead_store(), email))
+    print(export_person(_lead_store(), email, quiz=_lead_quiz()))
 
 
 @task(help={"email": "the person's e-mail address"})

@@ -1,15 +1,17 @@
 // Enhances the contact form (markup from contact_form/render.py; it works without this):
 // GOV.UK-style errors on submit, the local partner as soon as the ZIP code or state is known,
-// ?role= / ?kind= / quiz answers pre-filled, and the intake's anti-bot token. A valid form
-// fires `contact:send` ({partner, submit}) on its way out.
+// ?role= / ?kind= pre-filled, the quiz's hand-off (its answers in the address: the fields they
+// answer pre-selected, a "From your quiz" summary, all of them sent as quiz_answers), and the
+// intake's anti-bot token. A valid form fires `contact:send` ({partner, submit}) on its way out.
 import { hasLocation, routeEnquiry } from "../../partner_directory/static/routing.mjs";
 import { partnerLookup } from "../../partner_directory/static/partner-card.mjs";
 import {
   PARTNER_KEY,
+  handoffText,
   messagesFrom,
   parseAnswers,
   prefillFrom,
-  quizAnswersFor,
+  quizAnswersFrom,
   tokenFrom,
   validityMessage,
 } from "./contact-logic.mjs";
@@ -19,7 +21,7 @@ let storage = null;
 try {
   storage = window.sessionStorage;
 } catch {
-  // blocked: no quiz answers from the quiz, and the thanks page says the generic thing
+  // blocked: the thanks page says the generic thing
 }
 
 function make(tag, className = "", text = "") {
@@ -42,14 +44,29 @@ function prefill(form) {
   if (wanted.kind) fields.enquiry_kind.value = wanted.kind;
   if (wanted.zipCode && !fields.zip_code.value) fields.zip_code.value = wanted.zipCode;
   choose(fields.state, wanted.state);
-  const hidden = fields.quiz_answers;
-  if (hidden && !hidden.value) {
+  quizHandoff(form, wanted.role);
+}
+
+/** The quiz's answers from the address: sent as quiz_answers, the fields they answer chosen, a summary shown. */
+function quizHandoff(form, role) {
+  const hidden = form.elements.quiz_answers;
+  const summary = form.querySelector("[data-quiz-handoff]");
+  if (!hidden || !summary) return;
+  if (!hidden.value) {
     const { pattern, maxlength } = hidden.dataset;
-    hidden.value = quizAnswersFor(location.search, storage, { pattern, maxLength: Number(maxlength) || 500 });
+    const questions = summary.dataset.questions.split(" ");
+    hidden.value = quizAnswersFrom(location.search, questions, { pattern, maxLength: Number(maxlength) || 500 });
   }
-  // Answers the quiz shares with the form's optional bands fill those in, if still empty.
-  const answers = parseAnswers(hidden ? hidden.value : "");
-  for (const name of ["team_size", "revenue"]) choose(fields[name], answers[name]);
+  const answers = parseAnswers(hidden.value); // the intake's page after a failed post keeps the field's value
+  if (!Object.keys(answers).length) return;
+  for (const [name, value] of Object.entries(answers)) {
+    if (form.elements[name] instanceof HTMLSelectElement) choose(form.elements[name], value);
+  }
+  const roleLabel = role && form.querySelector(`input[name=role][value="${role}"]`)?.labels[0]?.textContent.trim();
+  const change = make("a", "", "Change your answers");
+  change.href = `${summary.dataset.quizUrl}?${new URLSearchParams(answers)}`;
+  summary.replaceChildren(`${handoffText(roleLabel, Object.keys(answers).length)} `, change);
+  summary.hidden = false;
 }
 
 /** The intake's token, fetched once, at the visitor's first interaction with the form. */
