@@ -251,7 +251,7 @@ class ContactForm(Form):
         render_kw={"autocomplete": "off", "tabindex": "-1"},
     )
     quiz_answers = HiddenField(
-        "From the quiz",  # read by people in the partner's e-mail and the exports; the page shows no label
+        "Quiz answers",  # read by people in the e-mail and the exports (a line must not start "From ": mbox)
         validators=[
             Optional(),
             Length(max=QUIZ_ANSWERS_MAX),

@@ -11,7 +11,15 @@ from collections import Counter
 
 import pytest
 
-from sales_leadership.quiz.answers import AnswerError, described, parse_answers
+from sales_leadership.quiz.answers import (
+    RECOMMENDED,
+    AnswerError,
+    described,
+    for_lead,
+    from_field,
+    lead_lines,
+    parse_answers,
+)
 from sales_leadership.quiz.explain import close_call, explanation, run
 from sales_leadership.quiz.scoring import answer_sets, asked, score, unreachable_outcomes
 from tests.quiz.support import OUTCOMES, PROFILES, shipped_quiz, small_quiz
@@ -256,3 +264,23 @@ def test_answers_are_described_in_the_words_the_owner_clicked():
     assert described(quiz, {"leadership_seat": "no", "marketing": "yes"}) == [
         (quiz.question("leadership_seat").text, quiz.question("leadership_seat").option("no").label)
     ], "an answer to a question that is not asked is left out"
+
+
+def test_a_leads_quiz_answers_read_as_the_owner_clicked_them_with_the_recommendation_when_complete():
+    quiz = shipped_quiz()
+    answers = PROFILES["permanent-hire"]
+    field = ",".join(f"{q}={o}" for q, o in answers.items())
+    assert from_field(field) == answers
+    lines = for_lead(quiz, field)
+    assert lines[0] == (RECOMMENDED, "A permanent sales leader")
+    assert lines[1:] == described(quiz, answers)
+    assert lead_lines(quiz, field)[:2] == [
+        "The quiz recommended: A permanent sales leader",
+        "How many salespeople do you have? 13 to 30",
+    ]
+    # Half a quiz: its answers, but no recommendation it never gave.
+    assert for_lead(quiz, "team_size=small,revenue=1-15m") == described(
+        quiz, {"team_size": "small", "revenue": "1-15m"}
+    )
+    # Nothing this quiz knows (an old lead, a changed quiz, a mangled field): nothing to show.
+    assert for_lead(quiz, "colour=blue,team_size") == [] and for_lead(quiz, "") == []
