@@ -5,16 +5,8 @@
 // intake's anti-bot token. A valid form fires `contact:send` ({partner, submit}) on its way out.
 import { hasLocation, routeEnquiry } from "../../partner_directory/static/routing.mjs";
 import { partnerLookup } from "../../partner_directory/static/partner-card.mjs";
-import {
-  PARTNER_KEY,
-  handoffText,
-  messagesFrom,
-  parseAnswers,
-  prefillFrom,
-  quizAnswersFrom,
-  tokenFrom,
-  validityMessage,
-} from "./contact-logic.mjs";
+import { PARTNER_KEY, messagesFrom, prefillFrom, tokenFrom, validityMessage } from "./contact-logic.mjs";
+import { quizHandoff } from "./quiz-handoff.mjs";
 
 const SKIPPED = new Set(["website", "quiz_answers", "started"]);
 let storage = null;
@@ -45,28 +37,6 @@ function prefill(form) {
   if (wanted.zipCode && !fields.zip_code.value) fields.zip_code.value = wanted.zipCode;
   choose(fields.state, wanted.state);
   quizHandoff(form, wanted.role);
-}
-
-/** The quiz's answers from the address: sent as quiz_answers, the fields they answer chosen, a summary shown. */
-function quizHandoff(form, role) {
-  const hidden = form.elements.quiz_answers;
-  const summary = form.querySelector("[data-quiz-handoff]");
-  if (!hidden || !summary) return;
-  if (!hidden.value) {
-    const { pattern, maxlength } = hidden.dataset;
-    const questions = summary.dataset.questions.split(" ");
-    hidden.value = quizAnswersFrom(location.search, questions, { pattern, maxLength: Number(maxlength) || 500 });
-  }
-  const answers = parseAnswers(hidden.value); // the intake's page after a failed post keeps the field's value
-  if (!Object.keys(answers).length) return;
-  for (const [name, value] of Object.entries(answers)) {
-    if (form.elements[name] instanceof HTMLSelectElement) choose(form.elements[name], value);
-  }
-  const roleLabel = role && form.querySelector(`input[name=role][value="${role}"]`)?.labels[0]?.textContent.trim();
-  const change = make("a", "", "Change your answers");
-  change.href = `${summary.dataset.quizUrl}?${new URLSearchParams(answers)}`;
-  summary.replaceChildren(`${handoffText(roleLabel, Object.keys(answers).length)} `, change);
-  summary.hidden = false;
 }
 
 /** The intake's token, fetched once, at the visitor's first interaction with the form. */

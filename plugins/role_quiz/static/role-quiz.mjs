@@ -2,11 +2,10 @@
 // address (?team_size=small&...), in history state and in sessionStorage, so reload, Back/Forward,
 // the nav link and a shared link all resume where the owner was (quiz-state.mjs decides where).
 // Sends nothing; its quiz:start, quiz:step and quiz:complete events are in the README.
-import { score } from "./scoring.mjs";
+import { showResult } from "./quiz-result.mjs";
 import { answersFrom, kept, nextStep, previousStep, progress, stepFor, withAnswers } from "./quiz-state.mjs";
 
 const SAVED = "quiz-place"; // sessionStorage: {step, answers}, for /quiz/ opened again without answers
-const COUNTS = ["", "", "Two", "Three", "Four", "Five", "Six"];
 
 const root = document.querySelector("[data-quiz]");
 if (root) enhance(root);
@@ -29,8 +28,6 @@ function enhance(root) {
   const status = $("[data-quiz-status]");
   const steps = Object.fromEntries($$("[data-quiz-step]").map((el) => [el.dataset.quizStep, el]));
   const title = document.title;
-  const titleOf = (id) => quiz.outcomes.find((o) => o.id === id).title;
-  const listed = (items) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0]);
   // The history entry on screen: its question (null: the result), how many quiz entries lie before it
   // in this tab (0: the page's Back must not leave the quiz), and whether the owner is changing an answer.
   let place = { step: null, depth: 0, review: false };
@@ -92,41 +89,7 @@ function enhance(root) {
   }
 
   function render(focus) {
-    const given = answers();
-    const { outcome, ranking, reasons, close } = score(quiz, given);
-    const panel = $(`[data-quiz-outcome="${outcome}"]`);
-    for (const el of $$("[data-quiz-outcome]")) el.hidden = el !== panel;
-    result.dataset.outcome = outcome;
-    const verdict = $("h2", panel);
-    verdict.textContent = close.length
-      ? `${COUNTS[close.length] || close.length} options are close: ${listed(close.map(titleOf))}`
-      : `Your best fit: ${titleOf(outcome)}`;
-    const why = listed(reasons);
-    $("[data-quiz-why]", panel).textContent = !why
-      ? ""
-      : close.length
-        ? `Your answers fit them almost equally; ${titleOf(outcome)} comes first because ${why}.`
-        : `We suggest it because ${why}.`;
-    for (const { outcome: id, percent } of ranking) {
-      const bar = $(`[data-quiz-bar="${id}"]`);
-      $("[data-quiz-bars]").append(bar);
-      $(".quiz-bar-fill", bar).style.width = `${percent}%`;
-      $("[data-quiz-percent]", bar).textContent = `${percent}% match`;
-    }
-    const link = $("[data-quiz-runner-up] a");
-    const second = quiz.outcomes.find((o) => o.id === ranking[1].outcome);
-    Object.assign(link, { href: second.url, textContent: second.title });
-    link.nextElementSibling.textContent = `, ${ranking[1].percent}% match.`;
-    for (const row of $$("[data-quiz-review]")) {
-      const choice = given[row.dataset.quizReview];
-      row.hidden = !choice;
-      if (choice) $("dd", row).textContent = $(`[for="q-${row.dataset.quizReview}-${choice}"]`).textContent;
-    }
-    // The hand-off: the contact form pre-selects the role and every field the answers fill.
-    const contact = $("[data-quiz-contact]", panel);
-    contact.dataset.base ??= contact.getAttribute("href");
-    contact.setAttribute("href", withAnswers(quiz, contact.dataset.base, given));
-    $("[data-quiz-share]").href = location.origin + withAnswers(quiz, location.pathname, given);
+    const { outcome, ranking, verdict } = showResult(root, quiz, answers());
     status.textContent = verdict.textContent;
     emit("complete", { outcome, ranking });
     if (focus) verdict.focus();
