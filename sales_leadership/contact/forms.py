@@ -276,10 +276,3 @@ class ContactForm(Form):
         return valid
 
     LOCATION_REQUIRED = "Enter your ZIP code, or choose your state"
-
-    def quiz_answer_pairs(self) -> dict[str, str]:
-        """`quiz_answers` as {question id: option id} (empty when absent or malformed)."""
-        value = self.quiz_answers.data or ""
-        if not value or self.quiz_answers.errors:
-            return {}
-        return dict(pair.split("=", 1) for pair in value.split(","))
