@@ -114,7 +114,7 @@ def quiz(c, answers, json=False):
     """Print the quiz's recommendation, ranking and reasons for a set of answers."""
     from sales_leadership.errors import ContentError
     from sales_leadership.quiz.answers import AnswerError
-    from sales_leadership.quiz.report import run
+    from sales_leadership.quiz.explain import run
 
     try:
         print(run(CONFIG["content"], answers, as_json=json))
@@ -122,6 +122,21 @@ def quiz(c, answers, json=False):
         raise Exit(f"The quiz definition has problems:\n{error}", code=1) from None
     except AnswerError as error:
         raise Exit(f"Those answers do not fit the quiz:\n{error}", code=2) from None
+
+
+@task
+def quiz_report(c):
+    """Score every possible set of quiz answers: wins per outcome, margins, and any rule of the domain broken."""
+    from sales_leadership.errors import ContentError
+    from sales_leadership.quiz.report import run
+
+    try:
+        text, holds = run(CONFIG["content"])
+    except ContentError as error:
+        raise Exit(f"The quiz definition has problems:\n{error}", code=1) from None
+    print(text)
+    if not holds:
+        raise Exit("The quiz breaks the rules above: change the weights until `invoke quiz-report` passes.", code=1)
 
 
 def _find_chromium() -> str | None:
@@ -296,6 +311,16 @@ def _lead_store():
     return store
 
 
+def _lead_quiz():
+    """The quiz the intake reads (INTAKE_CONTENT_PATH), to show leads' answers in the owner's words."""
+    from intake.config import load_settings
+    from sales_leadership.quiz.loader import QUIZ_FILE, load_quiz
+    from sales_leadership.roles import load_roles
+
+    content = load_settings().content_path
+    return load_quiz(content / QUIZ_FILE, load_roles(content))
+
+
 @task(
     help={"csv": "write every lead as CSV to this file ('-' for the terminal)", "spam": "include leads flagged as spam"}
 )
@@ -303,13 +328,13 @@ def leads(c, csv="", spam=False):
     """List the latest leads (who, routed to which partner, delivered or pending); --csv exports them all."""
     from intake.admin import leads_csv, leads_table
 
-    store = _lead_store()
+    store, quiz = _lead_store(), _lead_quiz()
     if not csv:
-        print(leads_table(store, include_spam=spam))
+        print(leads_table(store, include_spam=spam, quiz=quiz))
     elif csv == "-":
-        sys.stdout.write(leads_csv(store, include_spam=spam))
+        sys.stdout.write(leads_csv(store, include_spam=spam, quiz=quiz))
     else:
-        Path(csv).write_text(leads_csv(store, include_spam=spam), encoding="utf-8")
+        Path(csv).write_text(leads_csv(store, include_spam=spam, quiz=quiz), encoding="utf-8")
         print(f"Leads written to {csv}")
 
 
@@ -335,7 +360,7 @@ def lead_export(c, email):
     """Print everything stored about one person (by e-mail address) as JSON."""
     from intake.admin import export_person
 
-    print(export_person(_lead_store(), email))
+    print(export_person(_lead_store(), email, quiz=_lead_quiz()))
 
 
 @task(help={"email": "the person's e-mail address"})

@@ -11,6 +11,9 @@ import io
 import json
 import time
 
+from sales_leadership.quiz.answers import for_lead, lead_lines
+from sales_leadership.quiz.model import Quiz
+
 from .storage import Delivery, LeadStore, StoredLead
 
 LEAD_COLUMNS = ["reference", "created_at", "partner", "route_rule", "spam_reason", "delivery"]
@@ -32,8 +35,17 @@ def _form_field_names(leads: list[StoredLead]) -> list[str]:
     return names
 
 
-def leads_table(store: LeadStore, include_spam: bool = False, limit: int = 50) -> str:
-    """The latest leads, newest first, one line each."""
+def _quiz_answers(lead: StoredLead, quiz: Quiz | None) -> list[tuple[str, str]]:
+    """The lead's quiz answers as the owner read them (the recommendation first), if it has any."""
+    return for_lead(quiz, lead.fields.get("quiz_answers", "")) if quiz else []
+
+
+def _quiz_line(lead: StoredLead, quiz: Quiz | None) -> str:
+    return "; ".join(lead_lines(quiz, lead.fields.get("quiz_answers", ""))) if quiz else ""
+
+
+def leads_table(store: LeadStore, include_spam: bool = False, limit: int = 50, quiz: Quiz | None = None) -> str:
+    """The latest leads, newest first, one line each (and, given the quiz, a line with the lead's answers)."""
     leads = store.leads(include_spam=include_spam, limit=limit)
     if not leads:
         return "No leads stored yet."
@@ -45,21 +57,31 @@ def leads_table(store: LeadStore, include_spam: bool = False, limit: int = 50) -
             [lead.created_at[:19].replace("T", " "), lead.fields.get("name", ""), lead.email, lead.partner_slug,
              lead.route_rule, delivery]
         )  # fmt: skip
-    return _table(rows)
+    table = _table(rows).split("\n")
+    lines = table[:2]
+    for lead, line in zip(leads, table[2:], strict=True):
+        lines.append(line)
+        if quiz_line := _quiz_line(lead, quiz):
+            lines.append(f"    quiz: {quiz_line}")
+    return "\n".join(lines)
 
 
-def leads_csv(store: LeadStore, include_spam: bool = False) -> str:
-    """Every stored lead with every form field, oldest first, for a spreadsheet or a CRM import."""
+def leads_csv(store: LeadStore, include_spam: bool = False, quiz: Quiz | None = None) -> str:
+    """Every stored lead with every form field, oldest first, for a spreadsheet or a CRM import.
+
+    Given the quiz, a last column `quiz` holds the answers in the owner's words.
+    """
     leads = list(reversed(store.leads(include_spam=include_spam)))
     state = _delivery_state(store)
     field_names = _form_field_names(leads)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(LEAD_COLUMNS + field_names)
+    writer.writerow(LEAD_COLUMNS + field_names + (["quiz"] if quiz else []))
     for lead in leads:
         writer.writerow(
             [lead.public_id, lead.created_at, lead.partner_slug, lead.route_rule, lead.spam_reason,
              state.get(lead.id, "")] + [_csv_safe(lead.fields.get(name, "")) for name in field_names]
+            + ([_csv_safe(_quiz_line(lead, quiz))] if quiz else [])
         )  # fmt: skip
     return out.getvalue()
 
@@ -92,8 +114,9 @@ def _when(delivery: Delivery, now: float) -> str:
     return f"in {datetime.timedelta(seconds=round(wait))}"
 
 
-def export_person(store: LeadStore, email: str) -> str:
-    """Everything stored about one person, as JSON (a subject access request)."""
+def export_person(store: LeadStore, email: str, quiz: Quiz | None = None) -> str:
+    """Everything stored about one person, as JSON (a subject access request); given the quiz, their
+    answers in the words they clicked as well as the stored ids."""
     found = store.leads_for_email(email)
     return json.dumps(
         {
@@ -103,6 +126,9 @@ def export_person(store: LeadStore, email: str) -> str:
                     "reference": lead.public_id,
                     "created_at": lead.created_at,
                     "fields": lead.fields,
+                    "quiz_answers": [
+                        {"question": label, "answer": value} for label, value in _quiz_answers(lead, quiz)
+                    ],
                     "routed_to": {"partner": lead.partner_name, "rule": lead.route_rule, "reason": lead.route_reason},
                     "spam": lead.spam_reason or None,
                     "deliveries": [

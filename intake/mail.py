@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from wtforms import BooleanField
 
 from sales_leadership.contact.forms import ContactForm, FormChoices
+from sales_leadership.quiz.answers import lead_lines
 
 from .storage import StoredLead
 
@@ -47,10 +48,17 @@ def displayed_fields(fields: dict[str, str], choices: FormChoices) -> list[tuple
             value = "yes" if raw else "no"
         elif not raw.strip():
             value = NOT_GIVEN
+        elif field.name == "quiz_answers":
+            value = quiz_answers_text(raw, choices)
         else:
             value = _choice_labels(field).get(raw, raw)
         shown.append((Markup(field.label.text).striptags(), value))
     return shown
+
+
+def quiz_answers_text(raw: str, choices: FormChoices) -> str:
+    """The quiz's recommendation and each answer in the words the owner clicked, one per line (ids if unknown)."""
+    return "\n".join(lead_lines(choices.quiz, raw) if choices.quiz else []) or raw
 
 
 def _choice_labels(field) -> dict[str, str]:

@@ -16,7 +16,7 @@ Validate a post with `ContactForm(MultiDict(...), choices=...)` (anything with a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 from wtforms import (
@@ -59,11 +59,17 @@ QUIZ_FIELDS = ("team_size", "revenue")
 
 @dataclass(frozen=True)
 class FormChoices:
-    """The choices of the fields that name content: (value, label) pairs."""
+    """The choices of the fields that name content: (value, label) pairs.
+
+    `quiz` is the vocabulary of the hidden `quiz_answers` field: the page learns from it
+    which address parameters are quiz answers, and whoever reads a lead turns the ids
+    into the words the owner clicked (`sales_leadership.quiz.answers.described`).
+    """
 
     roles: tuple[tuple[str, str], ...]
     team_size: tuple[tuple[str, str], ...]
     revenue: tuple[tuple[str, str], ...]
+    quiz: Quiz | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_content(cls, roles: RoleCatalogue, quiz: Quiz) -> FormChoices:
@@ -72,7 +78,12 @@ class FormChoices:
         for question_id in QUIZ_FIELDS:
             question = quiz.question(question_id)
             bands[question_id] = tuple((option.id, option.label) for option in question.options) if question else ()
-        return cls(tuple((role.id, role.name) for role in roles), bands["team_size"], bands["revenue"])
+        return cls(tuple((role.id, role.name) for role in roles), bands["team_size"], bands["revenue"], quiz)
+
+    @property
+    def quiz_questions(self) -> tuple[str, ...]:
+        """The quiz's question ids: the address parameters the quiz hands to the form."""
+        return tuple(question.id for question in self.quiz.questions) if self.quiz else ()
 
     def problems(self, quiz_file: str) -> list[Problem]:
         return [
@@ -240,6 +251,7 @@ class ContactForm(Form):
         render_kw={"autocomplete": "off", "tabindex": "-1"},
     )
     quiz_answers = HiddenField(
+        "Quiz answers",  # read by people in the e-mail and the exports (a line must not start "From ": mbox)
         validators=[
             Optional(),
             Length(max=QUIZ_ANSWERS_MAX),
@@ -251,6 +263,7 @@ class ContactForm(Form):
 
     def __init__(self, formdata=None, *, choices: FormChoices, **kwargs):
         super().__init__(formdata, **kwargs)
+        self.choices = choices
         self.role.choices = _choices([*choices.roles, NOT_SURE])
         self.team_size.choices = _choices([NOT_SAID, *choices.team_size])
         self.revenue.choices = _choices([NOT_SAID, *choices.revenue])
@@ -263,10 +276,3 @@ class ContactForm(Form):
         return valid
 
     LOCATION_REQUIRED = "Enter your ZIP code, or choose your state"
-
-    def quiz_answer_pairs(self) -> dict[str, str]:
-        """`quiz_answers` as {question id: option id} (empty when absent or malformed)."""
-        value = self.quiz_answers.data or ""
-        if not value or self.quiz_answers.errors:
-            return {}
-        return dict(pair.split("=", 1) for pair in value.split(","))

@@ -162,6 +162,7 @@ def render_form(form: ContactForm, backend: ContactBackend, site_url: str = "") 
             errors=errors,
             attributes=backend.form_attributes(site_url),
             location_required=ContactForm.LOCATION_REQUIRED,
+            quiz_questions=form.choices.quiz_questions,
             netlify_form_name=NETLIFY_FORM_NAME,
             site_url=site_url,
         )

@@ -1,14 +1,18 @@
-"""Answers typed by a person (`invoke quiz --answers team_size=small,revenue=1-15m,...`), checked.
+"""Answers as people write and read them: typed on the command line, and carried by a lead.
 
-Every problem is named in one message: an unknown question or option (with the
-valid ones), a question answered twice or not asked for these answers, a
-question asked but not answered.
+`parse_answers` checks what an editor types (`invoke quiz --answers team_size=small,...`):
+every problem is named in one message (an unknown question or option with the valid ones,
+a question answered twice or not asked for these answers, a question asked but not
+answered). `described` and `for_lead` turn a lead's `quiz_answers` field into the words
+the owner clicked, for the partner's e-mail, `invoke leads` and the exports.
 """
 
 from __future__ import annotations
 
 from .model import Quiz
-from .scoring import asked
+from .scoring import asked, score
+
+RECOMMENDED = "The quiz recommended"
 
 
 class AnswerError(ValueError):
@@ -63,3 +67,30 @@ def described(quiz: Quiz, answers: dict[str, str]) -> list[tuple[str, str]]:
     these answers do not reach, is left out rather than shown raw.
     """
     return [(question.text, question.option(choice).label) for question, choice in asked(quiz, answers) if choice]
+
+
+def from_field(text: str) -> dict[str, str]:
+    """A lead's `quiz_answers` ("team_size=small,revenue=1-15m") as answers; pieces that are no pair are dropped."""
+    pairs = (piece.partition("=") for piece in (text or "").split(","))
+    return {question.strip(): option.strip() for question, sep, option in pairs if sep and question.strip()}
+
+
+def for_lead(quiz: Quiz, text: str) -> list[tuple[str, str]]:
+    """What a partner reads of a lead's quiz answers: the recommendation (when they are complete) and each answer.
+
+    (RECOMMENDED, the outcome's title) first, then (question, the label clicked) in the quiz's order;
+    empty when nothing in the field is an answer to this quiz.
+    """
+    answers = from_field(text)
+    lines = described(quiz, answers)
+    if not lines:
+        return []
+    complete = all(choice for _, choice in asked(quiz, answers))
+    if complete:
+        lines.insert(0, (RECOMMENDED, quiz.outcome(score(quiz, answers).outcome).title))
+    return lines
+
+
+def lead_lines(quiz: Quiz, text: str) -> list[str]:
+    """`for_lead` as lines a person reads: "How many salespeople do you have? 2 to 12", "The quiz recommended: ..."."""
+    return [f"{label}{'' if label.endswith('?') else ':'} {value}" for label, value in for_lead(quiz, text)]

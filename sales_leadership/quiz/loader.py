@@ -10,13 +10,14 @@ recommendation for at least one combination of answers.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem, raise_if_any
 from ..files import display_path, load_yaml
 from ..roles import RoleCatalogue
 from .model import Option, Outcome, Question, Quiz
-from .scoring import unreachable_outcomes
+from .scoring import longest_path, unreachable_outcomes
 
 QUIZ_FILE = Path("quiz") / "role-selector.yaml"  # inside the content folder
 
@@ -26,8 +27,10 @@ ID_RULE = "lower-case letters, digits, '-' and '_' only"
 TOP_KEYS = {"title", "description", "intro", "questions", "outcomes", "tie_break"}
 QUESTION_KEYS = {"id", "text", "help", "error", "options", "show_if"}
 OPTION_KEYS = {"id", "label", "reason", "weights"}
-OUTCOME_KEYS = {"id", "summary", "cta"}
-FROM_CATALOGUE = {"title", "url"}
+OUTCOME_KEYS = {"id", "summary", "cta", "link"}
+FROM_CATALOGUE = {"title", "url"}  # a role's, from the catalogue; an outcome that is no role declares them
+# Written in the quiz's description or intro, becomes the most questions one owner is asked, in words.
+QUESTIONS_PLACEHOLDER = "{questions}"
 
 
 class _Checker:
@@ -142,6 +145,13 @@ def parse_quiz(data, file: str, catalogue: RoleCatalogue) -> Quiz:
 
     raise_if_any(check.problems)
     quiz = Quiz(title, description, intro, tuple(questions), tuple(outcomes), tuple(tie_break))
+    quiz = replace(quiz, most_questions=longest_path(quiz))
+    words = quiz.most_questions_in_words
+    quiz = replace(
+        quiz,
+        description=description.replace(QUESTIONS_PLACEHOLDER, words),
+        intro=intro.replace(QUESTIONS_PLACEHOLDER, words),
+    )
 
     # Only a well-formed quiz can be searched for unreachable outcomes.
     for outcome_id in unreachable_outcomes(quiz):
@@ -155,26 +165,44 @@ def parse_quiz(data, file: str, catalogue: RoleCatalogue) -> Quiz:
 
 
 def _parse_outcomes(check: _Checker, raw: dict, catalogue: RoleCatalogue) -> list[Outcome]:
-    """One outcome per role of the catalogue; its title and page come from there, the result's words from here."""
+    """Every role of the catalogue is an outcome (its title and page from there, the result's words from here).
+
+    An outcome whose id is no role (an honest "none of the four fits yet") must say
+    what it is called and which page tells more: its own `title` and `url`. A role's
+    outcome must not, so a typo in a role id is never mistaken for a new outcome.
+    """
     outcomes: list[Outcome] = []
-    for i, item in enumerate(raw.get("outcomes") or []):
-        for key in sorted(FROM_CATALOGUE & set(item if isinstance(item, dict) else ())):
-            check.add(f"outcomes[{i}].{key}", f"comes from {catalogue.source}; remove it here")
     allowed = OUTCOME_KEYS | FROM_CATALOGUE
     named = []
     for path, item, outcome_id in check.entries(raw, "outcomes", "", "outcome", allowed, minimum=2):
         role = catalogue.get(outcome_id)
-        named.append((f"{path}.id", outcome_id))
-        outcomes.append(
-            Outcome(
-                outcome_id,
-                role.name if role else outcome_id,
-                check.text(item, "summary", path),
-                role.url if role else "",
-                check.text(item, "cta", path),
+        declared = sorted(FROM_CATALOGUE & set(item))
+        summary, cta = check.text(item, "summary", path), check.text(item, "cta", path)
+        link = check.text(item, "link", path, required=False)
+        if role is not None or not declared:
+            for key in declared:
+                check.add(f"{path}.{key}", f"comes from {catalogue.source}; remove it here")
+            named.append((f"{path}.id", outcome_id))
+            outcomes.append(
+                Outcome(
+                    outcome_id, role.name if role else outcome_id, summary, role.url if role else "", cta, True, link
+                )
             )
-        )
-    check.problems.extend(catalogue.check_ids(named, check.file, "outcomes"))
+            continue
+        title = check.text(item, "title", path)
+        url = check.text(item, "url", path)
+        if url and not (url.startswith("/") and url.endswith("/")):
+            check.add(f"{path}.url", f"{url!r} must be a page of this site, like /compare/")
+        outcomes.append(Outcome(outcome_id, title, summary, url, cta, False, link))
+    problems = catalogue.check_ids(named, check.file, "outcomes")
+    for problem in problems:
+        if problem.field.endswith(".id"):  # an unknown role: say how to write an outcome that is no role
+            problem = Problem(
+                problem.file,
+                problem.field,
+                f"{problem.message}; an outcome that is none of the roles declares its own title and url",
+            )
+        check.problems.append(problem)
     return outcomes
 
 

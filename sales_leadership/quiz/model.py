@@ -35,13 +35,25 @@ class Question:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A recommendation the quiz can give: one of the roles (its title and page from the catalogue)."""
+    """A recommendation the quiz can give.
+
+    Usually one of the roles (`is_role`: its title and page come from the role
+    catalogue, and the contact form can pre-select it). An honest answer that is
+    none of the roles ("none of the four fits yet") is an outcome too: it declares
+    its own title and page, and hands the owner to the contact form without a role.
+    """
 
     id: str
     title: str
     summary: str
     url: str
     cta: str
+    is_role: bool = True
+    link: str = ""  # the text of the link to `url`; "About the <title>" when not given
+
+    @property
+    def link_text(self) -> str:
+        return self.link or f"About the {self.title}"
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,9 @@ class Quiz:
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]
     tie_break: tuple[str, ...]
+    # The most questions one owner can be asked (conditional questions make some paths shorter):
+    # the progress line's "of up to N" and the "N questions" the site promises.
+    most_questions: int = 0
 
     def question(self, question_id: str) -> Question | None:
         return next((question for question in self.questions if question.id == question_id), None)
@@ -77,4 +92,15 @@ class Quiz:
             ],
             "outcomes": [{"id": o.id, "title": o.title, "url": o.url} for o in self.outcomes],
             "tie_break": list(self.tie_break),
+            "most_questions": self.most_questions,
         }
+
+    @property
+    def most_questions_in_words(self) -> str:
+        """`most_questions` as a reader says it ("eight"), for sentences on the site."""
+        return (
+            NUMBER_WORDS[self.most_questions] if self.most_questions < len(NUMBER_WORDS) else str(self.most_questions)
+        )
+
+
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")

@@ -12,8 +12,14 @@ The rules, in the order both implementations apply them:
    with the questions asked, rounded half up, so the bars share one scale and
    never disagree with the ranking. Integer arithmetic only, so Python and
    JavaScript round the same way.
-5. Reasons: the answers that gave the recommended outcome points and have a
-   `reason` text, most points first (question order breaks ties), at most three.
+5. Reasons: the answers with a `reason` text that gave the recommended outcome
+   points, and of those only the ones that favour it over the runner-up when
+   there are any (a reason says why this option rather than the next one).
+   Largest lead over the runner-up first, then most points, then question
+   order; at most three.
+6. Close: when the runner-up scores within CLOSE_MARGIN points of the
+   recommendation (a tie or one point), the result lists every outcome that
+   close, best first, and the page says plainly that they are close.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from dataclasses import dataclass
 from .model import Question, Quiz
 
 MAX_REASONS = 3
+CLOSE_MARGIN = 1  # points: a tie or one point is too close to call one option the best fit
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,12 @@ class Result:
     outcome: str
     ranking: tuple[Ranked, ...]
     reasons: tuple[str, ...]
+    close: tuple[str, ...] = ()  # the recommendation and every outcome within CLOSE_MARGIN of it, if any
+
+    @property
+    def margin(self) -> int:
+        """Points between the recommendation and the runner-up (0: a tie decided by `tie_break`)."""
+        return self.ranking[0].score - self.ranking[1].score if len(self.ranking) > 1 else self.ranking[0].score
 
     def as_data(self) -> dict:
         """The `--json` shape, and what the JavaScript scorer returns."""
@@ -45,6 +58,7 @@ class Result:
             "outcome": self.outcome,
             "ranking": [{"outcome": r.outcome, "score": r.score, "percent": r.percent} for r in self.ranking],
             "reasons": list(self.reasons),
+            "close": list(self.close),
         }
 
 
@@ -89,14 +103,17 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> Result:
         Ranked(outcome_id, points[outcome_id], (200 * points[outcome_id] + scale) // (2 * scale) if scale else 0)
         for outcome_id in ranked
     )
-    winner = ranked[0]
+    winner, second = ranked[0], ranked[1] if len(ranked) > 1 else None
     drivers = [
-        (-option.weights[winner], index, option.reason)
+        (option.weights.get(second, 0) - option.weights[winner], -option.weights[winner], index, option.reason)
         for index, option in enumerate(chosen)
         if option.reason and option.weights.get(winner, 0) > 0
     ]
-    reasons = tuple(reason for _, _, reason in sorted(drivers)[:MAX_REASONS])
-    return Result(winner, ranking, reasons)
+    if any(lead < 0 for lead, *_ in drivers):
+        drivers = [driver for driver in drivers if driver[0] < 0]
+    reasons = tuple(driver[-1] for driver in sorted(drivers)[:MAX_REASONS])
+    close = tuple(r.outcome for r in ranking if r.score >= ranking[0].score - CLOSE_MARGIN)
+    return Result(winner, ranking, reasons, close if len(close) > 1 else ())
 
 
 def answer_sets(quiz: Quiz) -> Iterator[dict[str, str]]:
@@ -116,6 +133,25 @@ def answer_sets(quiz: Quiz) -> Iterator[dict[str, str]]:
             del answers[question.id]
 
     yield from walk(0, {})
+
+
+def longest_path(quiz: Quiz) -> int:
+    """The most questions one owner can be asked: the longest path through the conditions."""
+
+    def walk(index: int, answers: dict[str, str]) -> int:
+        if index == len(quiz.questions):
+            return 0
+        question = quiz.questions[index]
+        if not _shown(question, answers):
+            return walk(index + 1, answers)
+        if not any(question.id in other.show_if for other in quiz.questions[index + 1 :]):
+            return 1 + walk(index + 1, answers)  # no later question depends on it: any answer will do
+        longest = 0
+        for option in question.options:
+            longest = max(longest, 1 + walk(index + 1, {**answers, question.id: option.id}))
+        return longest
+
+    return walk(0, {})
 
 
 def unreachable_outcomes(quiz: Quiz) -> list[str]:

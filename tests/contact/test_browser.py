@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from werkzeug.datastructures import MultiDict
 
@@ -67,24 +65,16 @@ def test_typing_a_zip_code_shows_the_local_partner(page, site_url):
     assert "head office will reply" in preview.inner_text()
 
 
-def test_role_kind_and_quiz_answers_are_prefilled_from_the_quiz_link(page, site_url):
-    answers = quote("team_size=small,revenue=1-15m,stage=startup")
-    page.goto(f"{site_url}/contact/?role=fractional-cro&answers={answers}")
+def test_role_and_kind_are_prefilled_from_the_address(page, site_url):
+    """`?role=` and `?kind=` (the quiz's own hand-off is tested from the quiz: tests/quiz/test_handoff.py)."""
+    page.goto(f"{site_url}/contact/?role=fractional-cro")
     assert page.is_checked("input[name=role][value=fractional-cro]")
-    assert page.input_value("#contact-quiz_answers") == "team_size=small,revenue=1-15m,stage=startup"
-    assert page.input_value("#contact-team_size") == "small"
-    assert page.input_value("#contact-revenue") == "1-15m"
+    assert page.input_value("#contact-quiz_answers") == ""
+    assert page.locator("[data-quiz-handoff]").is_hidden(), "no quiz answers, no 'From your quiz'"
     page.goto(f"{site_url}/contact/?kind=partner&role=not-a-role")
     assert page.is_checked("input[name=enquiry_kind][value=partner]")
     assert page.is_checked("input[name=role][value=not-sure]")
     page.locator(PREVIEW).get_by_text("Jordan Ellis").wait_for()
-
-
-def test_quiz_answers_also_come_from_session_storage(page, site_url):
-    page.goto(site_url + "/contact/")
-    page.evaluate("sessionStorage.setItem('quiz-answers', 'team_size=mid,revenue=15-50m')")
-    page.reload()
-    assert page.input_value("#contact-quiz_answers") == "team_size=mid,revenue=15-50m"
 
 
 def test_submitting_empty_shows_the_error_summary_linked_to_the_fields(page, site_url):
@@ -115,8 +105,7 @@ def test_submitting_empty_shows_the_error_summary_linked_to_the_fields(page, sit
 
 def test_a_filled_form_posts_the_expected_fields_and_thanks_says_who_will_call(page, url_mode_site):
     site, received = url_mode_site
-    answers = quote("team_size=small,revenue=1-15m")
-    page.goto(f"{site}/contact/?role=fractional-cro&answers={answers}")
+    page.goto(f"{site}/contact/?role=fractional-cro")
     fill_valid(page)
     page.check("input[name=role][value=fractional-cro]")
     with page.expect_navigation(url=f"{site}/contact/thanks/"):
@@ -125,9 +114,9 @@ def test_a_filled_form_posts_the_expected_fields_and_thanks_says_who_will_call(p
     assert fields["name"] == ["Ann Owner"] and fields["email"] == ["ann@example.com"]
     assert fields["company"] == ["Owner & Co"] and fields["zip_code"] == ["80202"]
     assert fields["role"] == ["fractional-cro"] and fields["enquiry_kind"] == ["leadership"]
-    assert fields["team_size"] == ["small"] and fields["revenue"] == ["1-15m"]
+    assert fields["team_size"] == ["small"] and fields["revenue"] == [""]
     assert fields["consent"] == ["y"] and fields["website"] == [""]
-    assert fields["quiz_answers"] == ["team_size=small,revenue=1-15m"]
+    assert fields["quiz_answers"] == [""]
     assert set(fields) == {field.name for field in contact_form()}
     # The server validates what the browser sent with the same form.
     assert contact_form(MultiDict(received.posts[-1])).validate()

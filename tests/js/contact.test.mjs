@@ -3,11 +3,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
+  handoffText,
   mailtoHref,
   messagesFrom,
   parseAnswers,
   prefillFrom,
-  quizAnswersFor,
+  quizAnswersFrom,
   serialiseAnswers,
   tokenFrom,
   validityMessage,
@@ -16,9 +17,8 @@ import {
 // The pattern the build writes on the hidden quiz_answers field (from forms.QUIZ_ANSWERS_PATTERN).
 const PATTERN = String.raw`[a-z0-9_]+=[a-z0-9_\-]+(,[a-z0-9_]+=[a-z0-9_\-]+)*`;
 
-function storage(value) {
-  return { getItem: (key) => (key === "quiz-answers" ? value : null) };
-}
+// The quiz's question ids, as the build writes them on [data-quiz-handoff] (data-questions).
+const QUESTIONS = ["team_size", "revenue", "leader_situation", "primary_need"];
 
 const valid = { valid: true };
 const missing = { valid: false, valueMissing: true };
@@ -31,22 +31,30 @@ test("validity messages come from the field's WTForms messages", () => {
   assert.equal(validityMessage({ valid: false, patternMismatch: true }, messages), "Bad shape");
 });
 
-test("quiz answers come from ?answers= first, then sessionStorage", () => {
-  const query = "?answers=" + encodeURIComponent("team_size=small,revenue=1-15m");
-  assert.equal(quizAnswersFor(query, storage("team_size=large"), { pattern: PATTERN }), "team_size=small,revenue=1-15m");
-  assert.equal(quizAnswersFor("", storage("team_size=large"), { pattern: PATTERN }), "team_size=large");
-  assert.equal(quizAnswersFor("", storage('{"team_size":"mid","stage":"startup"}'), { pattern: PATTERN }), "team_size=mid,stage=startup");
+test("the quiz's answers come from its hand-off address, the quiz's questions only, in its order", () => {
+  const search = "?role=part-time&team_size=small&utm_source=mail&revenue=1-15m&zip_code=80202";
+  assert.equal(quizAnswersFrom(search, QUESTIONS, { pattern: PATTERN }), "team_size=small,revenue=1-15m");
+  assert.equal(quizAnswersFrom("?role=part-time", QUESTIONS, { pattern: PATTERN }), "");
+  assert.equal(quizAnswersFrom("", QUESTIONS, { pattern: PATTERN }), "");
 });
 
 test("quiz answers the server would refuse are dropped, not sent", () => {
-  assert.equal(quizAnswersFor("?answers=<script>", null, { pattern: PATTERN }), "");
-  assert.equal(quizAnswersFor("?answers=" + "a=b,".repeat(200) + "a=b", null, { pattern: PATTERN, maxLength: 500 }), "");
-  assert.equal(quizAnswersFor("", { getItem: () => { throw new Error("blocked"); } }, { pattern: PATTERN }), "");
+  assert.equal(quizAnswersFrom("?team_size=<script>", QUESTIONS, { pattern: PATTERN }), "");
+  assert.equal(quizAnswersFrom("?team_size=small,revenue=x", QUESTIONS, { pattern: PATTERN }), "");
+  assert.equal(quizAnswersFrom(`?team_size=${"s".repeat(600)}`, QUESTIONS, { pattern: PATTERN, maxLength: 500 }), "");
 });
 
 test("answers serialise and parse both ways", () => {
   assert.equal(serialiseAnswers({ team_size: "small", revenue: "", stage: "startup" }), "team_size=small,stage=startup");
   assert.deepEqual(parseAnswers("team_size=small,revenue=1-15m"), { team_size: "small", revenue: "1-15m" });
+});
+
+test("the 'From your quiz' summary names the role it chose and counts the answers", () => {
+  assert.equal(
+    handoffText("Fractional CSO", 8),
+    "From your quiz: Fractional CSO. What you told it is filled in below, and your 8 answers go with your message so your partner can prepare.",
+  );
+  assert.match(handoffText(undefined, 1), /^From your quiz: What you told it .* and your answer goes with your message/);
 });
 
 test("pre-fill takes only values the form offers", () => {

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { asked, MAX_REASONS, score } from "../../plugins/role_quiz/static/scoring.mjs";
+import { asked, CLOSE_MARGIN, MAX_REASONS, score } from "../../plugins/role_quiz/static/scoring.mjs";
 
 const option = (id, weights, reason = "") => ({ id, reason, weights });
 
@@ -133,4 +133,18 @@ test("reasons: the winner's biggest contributions first, only with a text, at mo
   assert.equal(MAX_REASONS, 3);
   assert.deepEqual(result.reasons, ["reason q1", "reason q3", "reason q4"]);
   assert.deepEqual(score(many, { q1: "y" }).reasons, [], "an answer that gave the winner nothing is no reason");
+});
+
+test("reasons favour the recommendation over the runner-up", () => {
+  // big, seat, build: c=6 wins; "big" gave c as much as the runner-up b, so it is no reason.
+  assert.deepEqual(score(quiz, { size: "big", seat: "yes", need: "build" }).reasons, ["you want a seat"]);
+  // b and c tie: no answer favours b, so the answers that gave it points say why.
+  assert.deepEqual(score(quiz, { size: "big", seat: "no", need: "grow" }).reasons, ["you are big"]);
+});
+
+test("a tie or one point is close: every outcome that close, best first", () => {
+  assert.equal(CLOSE_MARGIN, 1);
+  assert.deepEqual(score(quiz, { size: "big", seat: "no", need: "grow" }).close, ["b", "c"]);
+  assert.deepEqual(score(quiz, { size: "big", seat: "no", need: "build" }).close, ["b", "a", "c"]);
+  assert.deepEqual(score(quiz, { size: "small", need: "build" }).close, []);
 });

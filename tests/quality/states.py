@@ -23,10 +23,12 @@ from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
 
+from sales_leadership.files import load_yaml
 from site_guard.build import load_settings
 from tests.support import CONTENT, SETTINGS, soup
 
-OUTCOMES = {"interim", "part-time", "fractional-cro", "fractional-cso"}
+# The quiz's outcome ids (docs/design.md): the four roles and the honest answers that are none of them.
+OUTCOMES = {outcome["id"] for outcome in load_yaml(CONTENT / "quiz" / "role-selector.yaml")["outcomes"]}
 MAX_QUIZ_STEPS = 30
 STEP_TIMEOUT_MS = 5_000
 LOCATOR_ZIP = "80202"  # Denver: every US ZIP routes to some partner (nearest, else head office)

@@ -14,7 +14,9 @@ from tests.support import CONTENT
 
 QUIZ_FILE = CONTENT / "quiz" / "role-selector.yaml"
 DISPLAY = "content/quiz/role-selector.yaml"
-OUTCOMES = ["interim", "part-time", "fractional-cro", "fractional-cso"]
+ROLES = ["interim", "part-time", "fractional-cro", "fractional-cso"]
+# The roles, then the honest answers that are none of them.
+OUTCOMES = [*ROLES, "not-yet", "permanent-hire"]
 
 # One typical owner per outcome, each a fact of the brief (docs/design.md, Roles) turned into answers.
 PROFILES = {
@@ -61,6 +63,25 @@ PROFILES = {
         marketing="no",
         stage="established",
         commitment="part-time",
+    ),
+    # A founder who still does all the selling: no team for any of the four to lead yet.
+    "not-yet": dict(
+        team_size="none",
+        revenue="under-1m",
+        primary_need="build",
+        leadership_seat="no",
+        stage="startup",
+        commitment="part-time",
+    ),
+    # A leader every working day, and nobody leaving: that is a permanent hire.
+    "permanent-hire": dict(
+        team_size="mid",
+        revenue="15-50m",
+        leader_situation="owner-led",
+        primary_need="build",
+        leadership_seat="no",
+        stage="established",
+        commitment="full-time",
     ),
 }
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from sales_leadership.quiz.loader import parse_quiz
 from site_guard.build import BuildFailed
-from tests.quiz.support import DISPLAY, OUTCOMES, QUIZ_FILE, problems_of, shipped_data, shipped_quiz
+from tests.quiz.support import DISPLAY, OUTCOMES, QUIZ_FILE, problems_of, shipped_data, shipped_quiz, shipped_roles
 from tests.support import build, copy_content
 
 # The contract in docs/design.md: question ids and their option ids, in the order the page asks them.
 CONTRACT = {
-    "team_size": ["solo", "small", "mid", "large"],
+    "team_size": ["none", "solo", "small", "mid", "large"],
     "revenue": ["under-1m", "1-15m", "15-50m", "over-50m"],
     "leader_situation": ["vacancy", "owner-led", "none", "struggling"],
-    "primary_need": ["bridge", "build", "grow", "transform"],
+    "primary_need": ["bridge", "build", "strategy", "grow", "transform"],
     "leadership_seat": ["yes", "no"],
     "marketing": ["yes", "no"],
     "stage": ["startup", "established", "turnaround"],
@@ -40,7 +41,29 @@ def test_the_shipped_quiz_has_the_text_an_owner_reads():
             if option.weights:
                 assert option.reason, f"{question.id}={option.id} scores but gives no reason"
     for outcome in quiz.outcomes:
-        assert outcome.summary and outcome.cta and outcome.url.startswith("/roles/")
+        assert outcome.summary and outcome.cta and outcome.url.startswith("/")
+    roles = shipped_roles()
+    assert [(o.id, o.title, o.url) for o in quiz.outcomes if o.is_role] == [(r.id, r.name, r.url) for r in roles]
+    assert [o.id for o in quiz.outcomes if not o.is_role] == ["not-yet", "permanent-hire"]
+
+
+def test_the_most_questions_one_owner_is_asked_is_counted_and_written_in_words():
+    quiz = shipped_quiz()
+    assert quiz.most_questions == 8  # every question, when the company has salespeople and wants the seat
+    assert quiz.most_questions_in_words == "eight"
+    assert "{questions}" in shipped_data()["intro"]
+    assert quiz.intro.startswith("Up to eight quick questions") and "up to eight" in quiz.description
+    data = shipped_data()
+    data["questions"][5]["show_if"] = {"leadership_seat": ["yes"], "team_size": ["large"]}
+    data["questions"].append(
+        {
+            "id": "extra",
+            "text": "Only for large teams?",
+            "show_if": {"team_size": ["large"]},
+            "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+        }
+    )
+    assert parse_quiz(data, DISPLAY, shipped_roles()).most_questions == 9
 
 
 def test_the_example_from_the_issue_unknown_outcome_in_weights():
@@ -49,11 +72,66 @@ def test_the_example_from_the_issue_unknown_outcome_in_weights():
     assert problems_of(data) == [f"{DISPLAY}: questions[2].options[1].weights: unknown outcome 'cro'"]
 
 
+# --- outcomes that are none of the roles ---------------------------------------------------
+
+
+def outcome_of(data, outcome_id) -> dict:
+    return next(outcome for outcome in data["outcomes"] if outcome["id"] == outcome_id)
+
+
+def test_an_outcome_that_is_no_role_must_declare_its_title_and_page():
+    data = shipped_data()
+    not_yet = outcome_of(data, "not-yet")
+    del not_yet["title"], not_yet["url"]
+    assert problems_of(data) == [
+        f"{DISPLAY}: outcomes[4].id: unknown role 'not-yet'; the roles in content/data/roles.yaml are interim, "
+        "part-time, fractional-cro, fractional-cso; an outcome that is none of the roles declares its own title and url"
+    ]
+    data = shipped_data()
+    del outcome_of(data, "not-yet")["url"]
+    assert problems_of(data) == [f"{DISPLAY}: outcomes[4].url: missing text"]
+
+
+def test_an_outcome_page_must_be_on_this_site():
+    data = shipped_data()
+    outcome_of(data, "permanent-hire")["url"] = "https://example.com/hiring"
+    assert problems_of(data) == [
+        f"{DISPLAY}: outcomes[5].url: 'https://example.com/hiring' must be a page of this site, like /compare/"
+    ]
+
+
+def test_a_role_keeps_its_name_and_page_from_the_catalogue_even_beside_other_outcomes():
+    data = shipped_data()
+    outcome_of(data, "part-time")["title"] = "Part-timer"
+    assert problems_of(data) == [f"{DISPLAY}: outcomes[1].title: comes from content/data/roles.yaml; remove it here"]
+
+
+def test_every_role_must_still_be_an_outcome():
+    data = shipped_data()
+    data["outcomes"] = [o for o in data["outcomes"] if o["id"] != "fractional-cso"]
+    for question in data["questions"]:
+        for option in question["options"]:
+            option["weights"].pop("fractional-cso", None)
+    data["tie_break"].remove("fractional-cso")
+    assert problems_of(data) == [
+        f"{DISPLAY}: outcomes: no entry for the role 'fractional-cso' (listed in content/data/roles.yaml)"
+    ]
+
+
+def test_a_misspelt_role_with_a_title_is_not_taken_for_a_new_outcome():
+    data = shipped_data()
+    cso = outcome_of(data, "fractional-cso")
+    cso.update({"id": "fractional-cs0", "title": "Fractional CSO", "url": "/roles/fractional-cso/"})
+    assert f"{DISPLAY}: outcomes: no entry for the role 'fractional-cso' (listed in content/data/roles.yaml)" in (
+        problems_of(data)
+    )
+
+
 @pytest.mark.parametrize(
     ("where", "expected"),
     [
         ("question", f"{DISPLAY}: questions[1].id: duplicate question id 'team_size'"),
-        ("option", f"{DISPLAY}: questions[0].options[1].id: duplicate option id 'solo'"),
+        ("option", f"{DISPLAY}: questions[0].options[2].id: duplicate option id 'solo'"),
         ("outcome", f"{DISPLAY}: outcomes[1].id: duplicate outcome id 'interim'"),
     ],
 )
@@ -62,7 +140,7 @@ def test_duplicate_ids(where, expected):
     if where == "question":
         data["questions"][1]["id"] = "team_size"
     elif where == "option":
-        data["questions"][0]["options"][1]["id"] = "solo"
+        data["questions"][0]["options"][2]["id"] = "solo"
     else:
         data["outcomes"][1]["id"] = "interim"
     assert expected in problems_of(data)
@@ -70,9 +148,9 @@ def test_duplicate_ids(where, expected):
 
 def test_unknown_outcome_in_tie_break_and_a_missing_one():
     data = shipped_data()
-    data["tie_break"] = ["part-time", "fractional-cso", "fractional-cro", "interm"]
+    data["tie_break"] = ["not-yet", "part-time", "fractional-cso", "fractional-cro", "permanent-hire", "interm"]
     problems = problems_of(data)
-    assert f"{DISPLAY}: tie_break[3]: unknown outcome 'interm'" in problems
+    assert f"{DISPLAY}: tie_break[5]: unknown outcome 'interm'" in problems
     assert f"{DISPLAY}: tie_break: missing outcome 'interim'" in problems
 
 
@@ -114,9 +192,10 @@ def test_an_outcome_that_only_ever_ties_and_loses_the_tie_break_is_unreachable()
             option["weights"].pop("fractional-cso", None)
             if "fractional-cro" in option["weights"]:
                 option["weights"]["fractional-cso"] = option["weights"]["fractional-cro"]
-    data["tie_break"] = ["part-time", "fractional-cro", "fractional-cso", "interim"]
+    others = ["not-yet", "part-time", "permanent-hire", "interim"]
+    data["tie_break"] = ["fractional-cro", "fractional-cso", *others]
     assert any("recommends 'fractional-cso'" in p for p in problems_of(data))
-    data["tie_break"] = ["part-time", "fractional-cso", "fractional-cro", "interim"]
+    data["tie_break"] = ["fractional-cso", "fractional-cro", *others]
     assert any("recommends 'fractional-cro'" in p for p in problems_of(data))
 
 
@@ -183,10 +262,10 @@ def test_a_question_with_fewer_than_two_options():
         (
             lambda d: d["outcomes"][3].update({"id": "cso"}),
             "outcomes[3].id: unknown role 'cso'; the roles in content/data/roles.yaml are interim, part-time, "
-            "fractional-cro, fractional-cso",
+            "fractional-cro, fractional-cso; an outcome that is none of the roles declares its own title and url",
         ),
         (
-            lambda d: d["outcomes"].pop(),
+            lambda d: d["outcomes"].pop(3),
             "outcomes: no entry for the role 'fractional-cso' (listed in content/data/roles.yaml)",
         ),
     ],
@@ -224,11 +303,11 @@ def build_error(content, tmp_path) -> str:
 def test_a_bad_definition_fails_the_build_naming_file_and_field(content, tmp_path):
     quiz_file = content / "quiz" / "role-selector.yaml"
     quiz_file.write_text(
-        quiz_file.read_text().replace("weights: {interim: 6, fractional-cso: 1}", "weights: {intrim: 6}")
+        quiz_file.read_text().replace("weights: {interim: 9, part-time: 1}", "weights: {intrim: 9}", 1)
     )
     message = build_error(content, tmp_path)
     assert message.startswith("The site was not built, because:")
-    assert "quiz/role-selector.yaml: questions[2].options[0].weights: unknown outcome 'intrim'" in message
+    assert "quiz/role-selector.yaml: questions[2].options[0].weights: unknown outcome 'intrim'" in message, message
 
 
 def test_malformed_yaml_names_the_line(content, tmp_path):

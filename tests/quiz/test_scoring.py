@@ -1,4 +1,8 @@
-"""The reference scorer: owners' profiles get the role the domain facts (docs/design.md) call for."""
+"""The reference scorer: owners' profiles get what the domain facts (docs/design.md) call for.
+
+The domain's rules, checked on every complete answer set, are in test_invariants.py; here are
+typical owners, whole families of them, and how the scorer ranks, explains and calls it close.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +11,51 @@ from collections import Counter
 
 import pytest
 
-from sales_leadership.quiz.answers import AnswerError, described, parse_answers
-from sales_leadership.quiz.report import explanation, run
+from sales_leadership.quiz.answers import (
+    RECOMMENDED,
+    AnswerError,
+    described,
+    for_lead,
+    from_field,
+    lead_lines,
+    parse_answers,
+)
+from sales_leadership.quiz.explain import close_call, explanation, run
 from sales_leadership.quiz.scoring import answer_sets, asked, score, unreachable_outcomes
 from tests.quiz.support import OUTCOMES, PROFILES, shipped_quiz, small_quiz
 from tests.support import CONTENT
 
-# Whole families of owners: every combination of the other answers must give the same role.
+HAS_A_TEAM = ("small", "mid", "large")
+
+# Whole families of owners: every combination of the other answers must give the same outcome.
 FAMILIES = {
     "interim": lambda a: (
-        a["leader_situation"] == "vacancy" and a["primary_need"] == "bridge" and a["commitment"] == "full-time"
+        a["team_size"] in HAS_A_TEAM and a["leader_situation"] == "vacancy" and a["commitment"] == "full-time"
     ),
     "part-time": lambda a: (
         a["team_size"] == "small"
         and a["revenue"] == "1-15m"
-        and a["primary_need"] == "build"
         and a["leadership_seat"] == "no"
+        and a["commitment"] == "part-time"
     ),
     "fractional-cro": lambda a: (
-        a["leadership_seat"] == "yes"
+        a["team_size"] != "none"
+        and a["leadership_seat"] == "yes"
         and a.get("marketing") == "yes"
-        and a["stage"] == "startup"
-        and a["primary_need"] in ("grow", "transform")
         and a["commitment"] == "part-time"
     ),
     "fractional-cso": lambda a: (
-        a["leadership_seat"] == "yes"
+        a["team_size"] != "none"
+        and a["leadership_seat"] == "yes"
         and a.get("marketing") == "no"
-        and a["stage"] != "startup"
-        and a["primary_need"] == "transform"
         and a["commitment"] == "part-time"
+    ),
+    "not-yet": lambda a: a["team_size"] == "none",
+    "permanent-hire": lambda a: (
+        a["team_size"] in HAS_A_TEAM
+        and a["leader_situation"] != "vacancy"
+        and a["primary_need"] != "bridge"
+        and a["commitment"] == "full-time"
     ),
 }
 
@@ -58,10 +77,15 @@ def test_every_owner_in_a_family_gets_its_role(outcome):
     assert wrong == []
 
 
-def test_the_part_time_reasons_name_what_drove_it():
+def test_the_reasons_name_what_sets_the_recommendation_apart():
     reasons = score(shipped_quiz(), PROFILES["part-time"]).reasons
-    assert reasons[0] == "you have 2-12 salespeople"
-    assert "you want someone focused on the sales team" in reasons
+    assert reasons == (
+        "you want someone focused on the sales team",
+        "you want a proper sales process with coaching for your team",
+    )
+    cro = score(shipped_quiz(), PROFILES["fractional-cro"]).reasons
+    assert cro[0] == "you want the role to lead marketing too", "what sets a CRO apart from the CSO comes first"
+    assert score(shipped_quiz(), PROFILES["not-yet"]).reasons == ("you have no salespeople yet",)
 
 
 def test_every_outcome_is_recommended_for_a_fair_share_of_answers():
@@ -69,7 +93,7 @@ def test_every_outcome_is_recommended_for_a_fair_share_of_answers():
     counts = Counter(score(quiz, answers).outcome for answers in answer_sets(quiz))
     total = sum(counts.values())
     assert set(counts) == set(OUTCOMES)
-    assert all(count / total >= 0.1 for count in counts.values()), counts
+    assert all(count / total >= 0.05 for count in counts.values()), counts
     assert unreachable_outcomes(quiz) == []
 
 
@@ -125,6 +149,29 @@ def test_percentages_share_the_scale_of_the_questions_asked():
     assert [(r.outcome, r.score, r.percent) for r in result.ranking] == [("a", 4, 80), ("b", 1, 20), ("c", 1, 20)]
 
 
+def test_reasons_favour_the_recommendation_over_the_runner_up():
+    quiz = small_quiz()
+    # big, seat, build: c=6 wins; "big" gave c 2 points but b (the runner-up) just as many: no reason.
+    assert score(quiz, {"size": "big", "seat": "yes", "need": "build"}).reasons == ("you want a seat",)
+    # small, grow: a=4 leads b=1; both answers favour a, the bigger lead first.
+    assert score(quiz, {"size": "small", "need": "grow"}).reasons == ("you are small", "you want growth")
+    # big, no seat, grow: b and c tie; no answer favours b, so the answers that gave it points say why.
+    assert score(quiz, {"size": "big", "seat": "no", "need": "grow"}).reasons == ("you are big",)
+
+
+def test_a_tie_or_one_point_is_close_and_says_so():
+    quiz = small_quiz()
+    tied = score(quiz, {"size": "big", "seat": "no", "need": "grow"})  # a=1, b=3, c=3
+    assert (tied.outcome, tied.margin, tied.close) == ("b", 0, ("b", "c"))
+    one_point = score(quiz, {"size": "big", "seat": "no", "need": "build"})  # b=3, a=2, c=2
+    assert (one_point.margin, one_point.close) == (1, ("b", "a", "c"))
+    clear = score(quiz, {"size": "small", "need": "build"})  # a=5, b=1
+    assert (clear.margin, clear.close) == (4, ())
+    assert close_call(quiz, tied) == "Two options are close: B and C."
+    assert close_call(quiz, one_point) == "Three options are close: B, A and C."
+    assert close_call(quiz, clear) == ""
+
+
 def test_the_explanation_reads_as_a_sentence():
     assert explanation([]) == ""
     assert explanation(["you have 2-12 salespeople"]) == "We suggest it because you have 2-12 salespeople."
@@ -141,16 +188,16 @@ def answers_text(answers: dict) -> str:
 def test_cli_prints_recommendation_ranking_and_reasons():
     text = run(CONTENT, answers_text(PROFILES["part-time"]))
     assert text.startswith("Recommendation: Part-time / Outsourced Sales Manager (part-time)")
-    assert "We suggest it because you have 2-12 salespeople" in text
+    assert "We suggest it because you want someone focused on the sales team and " in text
     assert "Ranking:\n  1. Part-time / Outsourced Sales Manager" in text
-    assert "Reasons:\n  - you have 2-12 salespeople" in text
+    assert "Reasons:\n  - you want someone focused on the sales team" in text
 
 
 def test_cli_json_has_the_documented_shape():
     data = json.loads(run(CONTENT, answers_text(PROFILES["fractional-cro"]), as_json=True))
-    assert set(data) == {"outcome", "ranking", "reasons"}
-    assert data["outcome"] == "fractional-cro"
-    assert [set(item) for item in data["ranking"]] == [{"outcome", "score", "percent"}] * 4
+    assert set(data) == {"outcome", "ranking", "reasons", "close"}
+    assert data["outcome"] == "fractional-cro" and data["close"] == []
+    assert [set(item) for item in data["ranking"]] == [{"outcome", "score", "percent"}] * len(OUTCOMES)
     assert all(isinstance(reason, str) for reason in data["reasons"])
 
 
@@ -158,10 +205,14 @@ def test_cli_json_has_the_documented_shape():
     ("text", "message"),
     [
         ("team_sise=small", "unknown question 'team_sise'; the questions are: team_size, revenue,"),
-        ("team_size=tiny", "team_size: unknown option 'tiny'; choose one of: solo, small, mid, large"),
+        ("team_size=tiny", "team_size: unknown option 'tiny'; choose one of: none, solo, small, mid, large"),
         ("team_size", "'team_size': write each answer as question=option"),
         ("team_size=small,team_size=mid", "team_size: answered twice"),
         ("team_size=small", "revenue: no answer given; choose one of: under-1m, 1-15m, 15-50m, over-50m"),
+        (
+            "team_size=none,leader_situation=vacancy",
+            "leader_situation=vacancy: this question is only asked when team_size is solo or small or mid or large",
+        ),
         (
             "leadership_seat=no,marketing=yes",
             "marketing=yes: this question is only asked when leadership_seat is yes",
@@ -213,3 +264,23 @@ def test_answers_are_described_in_the_words_the_owner_clicked():
     assert described(quiz, {"leadership_seat": "no", "marketing": "yes"}) == [
         (quiz.question("leadership_seat").text, quiz.question("leadership_seat").option("no").label)
     ], "an answer to a question that is not asked is left out"
+
+
+def test_a_leads_quiz_answers_read_as_the_owner_clicked_them_with_the_recommendation_when_complete():
+    quiz = shipped_quiz()
+    answers = PROFILES["permanent-hire"]
+    field = ",".join(f"{q}={o}" for q, o in answers.items())
+    assert from_field(field) == answers
+    lines = for_lead(quiz, field)
+    assert lines[0] == (RECOMMENDED, "A permanent sales leader")
+    assert lines[1:] == described(quiz, answers)
+    assert lead_lines(quiz, field)[:2] == [
+        "The quiz recommended: A permanent sales leader",
+        "How many salespeople do you have? 13 to 30",
+    ]
+    # Half a quiz: its answers, but no recommendation it never gave.
+    assert for_lead(quiz, "team_size=small,revenue=1-15m") == described(
+        quiz, {"team_size": "small", "revenue": "1-15m"}
+    )
+    # Nothing this quiz knows (an old lead, a changed quiz, a mangled field): nothing to show.
+    assert for_lead(quiz, "colour=blue,team_size") == [] and for_lead(quiz, "") == []

@@ -1,25 +1,19 @@
 // Enhances the contact form (markup from contact_form/render.py; it works without this):
 // GOV.UK-style errors on submit, the local partner as soon as the ZIP code or state is known,
-// ?role= / ?kind= / quiz answers pre-filled, and the intake's anti-bot token. A valid form
-// fires `contact:send` ({partner, submit}) on its way out.
+// ?role= / ?kind= pre-filled, the quiz's hand-off (its answers in the address: the fields they
+// answer pre-selected, a "From your quiz" summary, all of them sent as quiz_answers), and the
+// intake's anti-bot token. A valid form fires `contact:send` ({partner, submit}) on its way out.
 import { hasLocation, routeEnquiry } from "../../partner_directory/static/routing.mjs";
 import { partnerLookup } from "../../partner_directory/static/partner-card.mjs";
-import {
-  PARTNER_KEY,
-  messagesFrom,
-  parseAnswers,
-  prefillFrom,
-  quizAnswersFor,
-  tokenFrom,
-  validityMessage,
-} from "./contact-logic.mjs";
+import { PARTNER_KEY, messagesFrom, prefillFrom, tokenFrom, validityMessage } from "./contact-logic.mjs";
+import { quizHandoff } from "./quiz-handoff.mjs";
 
 const SKIPPED = new Set(["website", "quiz_answers", "started"]);
 let storage = null;
 try {
   storage = window.sessionStorage;
 } catch {
-  // blocked: no quiz answers from the quiz, and the thanks page says the generic thing
+  // blocked: the thanks page says the generic thing
 }
 
 function make(tag, className = "", text = "") {
@@ -42,14 +36,7 @@ function prefill(form) {
   if (wanted.kind) fields.enquiry_kind.value = wanted.kind;
   if (wanted.zipCode && !fields.zip_code.value) fields.zip_code.value = wanted.zipCode;
   choose(fields.state, wanted.state);
-  const hidden = fields.quiz_answers;
-  if (hidden && !hidden.value) {
-    const { pattern, maxlength } = hidden.dataset;
-    hidden.value = quizAnswersFor(location.search, storage, { pattern, maxLength: Number(maxlength) || 500 });
-  }
-  // Answers the quiz shares with the form's optional bands fill those in, if still empty.
-  const answers = parseAnswers(hidden ? hidden.value : "");
-  for (const name of ["team_size", "revenue"]) choose(fields[name], answers[name]);
+  quizHandoff(form, wanted.role);
 }
 
 /** The intake's token, fetched once, at the visitor's first interaction with the form. */

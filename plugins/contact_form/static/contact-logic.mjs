@@ -1,6 +1,5 @@
 // The contact form's decisions, without the DOM (unit-tested under Node in tests/js).
 
-export const QUIZ_ANSWERS_KEY = "quiz-answers";
 export const PARTNER_KEY = "contact-partner";
 
 /** The message for a field's ValidityState, from the messages the build derived from WTForms. */
@@ -19,12 +18,10 @@ export function messagesFrom(dataset) {
   return { required, type, pattern, length };
 }
 
-/** {team_size: "small"} -> "team_size=small"; a string is passed through. */
+/** {team_size: "small", revenue: "1-15m"} -> "team_size=small,revenue=1-15m" (the quiz_answers field). */
 export function serialiseAnswers(answers) {
-  if (!answers) return "";
-  if (typeof answers === "string") return answers.trim();
   return Object.entries(answers)
-    .filter(([, value]) => value !== undefined && value !== null && value !== "")
+    .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${value}`)
     .join(",");
 }
@@ -40,21 +37,24 @@ export function parseAnswers(text) {
 }
 
 /**
- * The quiz answers to send with the form: `?answers=` first, else sessionStorage's
- * "quiz-answers" (the quiz writes both, as text or JSON). Only a value the server accepts
- * (`pattern`, `maxLength`, from the form's definition) is used; anything else is dropped.
+ * The quiz answers the result's link hands over (`/contact/?role=part-time&team_size=small&...`), as the
+ * quiz_answers field sends them: only the quiz's own questions (`questions`, from the build), and only a
+ * value the server accepts (`pattern`, `maxLength`, from the form's definition); else "".
  */
-export function quizAnswersFor(search, storage, { pattern, maxLength = 500 } = {}) {
-  let stored = "";
-  try {
-    stored = (storage?.getItem(QUIZ_ANSWERS_KEY) || "").trim();
-    if (stored.startsWith("{")) stored = serialiseAnswers(JSON.parse(stored));
-  } catch {
-    stored = "";
-  }
+export function quizAnswersFrom(search, questions, { pattern, maxLength = 500 } = {}) {
+  const params = new URLSearchParams(search || "");
+  const isId = (value) => /^[a-z0-9][a-z0-9_-]*$/.test(value || "");
+  const answers = Object.fromEntries(questions.flatMap((id) => (isId(params.get(id)) ? [[id, params.get(id)]] : [])));
+  const value = serialiseAnswers(answers);
   const accepted = pattern ? new RegExp(`^(?:${pattern})$`, "v") : null;
-  const candidates = [serialiseAnswers(new URLSearchParams(search || "").get("answers")), stored];
-  return candidates.find((value) => value && value.length <= maxLength && (!accepted || accepted.test(value))) || "";
+  return value.length <= maxLength && (!accepted || accepted.test(value)) ? value : "";
+}
+
+/** The "From your quiz" sentence above the enquiry: the role it chose (if any) and what goes with the message. */
+export function handoffText(role, count) {
+  const answers = count === 1 ? "your answer goes" : `your ${count} answers go`;
+  const lead = role ? `From your quiz: ${role}.` : "From your quiz:";
+  return `${lead} What you told it is filled in below, and ${answers} with your message so your partner can prepare.`;
 }
 
 /** What the address bar asks to pre-fill: {role, kind, zipCode, state}; unknown values are ignored. */

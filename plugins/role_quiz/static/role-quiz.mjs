@@ -1,9 +1,22 @@
-// /quiz/ one question per step (GOV.UK question pages), then the result. Sends nothing;
-// its quiz:start, quiz:step and quiz:complete events are in the README.
-import { asked, score } from "./scoring.mjs";
+// /quiz/ one question per step (GOV.UK question pages), then the result. The answers live in the
+// address (?team_size=small&...), in history state and in sessionStorage, so reload, Back/Forward,
+// the nav link and a shared link all resume where the owner was (quiz-state.mjs decides where).
+// Sends nothing; its quiz:start, quiz:step and quiz:complete events are in the README.
+import { showResult } from "./quiz-result.mjs";
+import { answersFrom, kept, nextStep, previousStep, progress, stepFor, withAnswers } from "./quiz-state.mjs";
+
+const SAVED = "quiz-place"; // sessionStorage: {step, answers}, for /quiz/ opened again without answers
 
 const root = document.querySelector("[data-quiz]");
 if (root) enhance(root);
+
+function storage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // blocked: the address and history still keep the answers
+  }
+}
 
 function enhance(root) {
   const $ = (s, el = root) => el.querySelector(s);
@@ -15,81 +28,71 @@ function enhance(root) {
   const status = $("[data-quiz-status]");
   const steps = Object.fromEntries($$("[data-quiz-step]").map((el) => [el.dataset.quizStep, el]));
   const title = document.title;
-  let current;
+  // The history entry on screen: its question (null: the result), how many quiz entries lie before it
+  // in this tab (0: the page's Back must not leave the quiz), and whether the owner is changing an answer.
+  let place = { step: null, depth: 0, review: false };
   let started = false;
-  let reviewing = false;
 
   const emit = (name, detail) => root.dispatchEvent(new CustomEvent(`quiz:${name}`, { bubbles: true, detail }));
-  const answers = () => Object.fromEntries(new FormData(form));
-  const path = () => asked(quiz, answers());
-  const shareUrl = () => new URL(`?${new URLSearchParams(path().flatMap(([q, c]) => (c ? [[q.id, c]] : [])))}`, location);
+  const formAnswers = () => Object.fromEntries(new FormData(form));
+  const answers = () => kept(quiz, formAnswers());
 
-  // `id` if it is asked, else the first unanswered question, else null (the result).
-  function resolve(id) {
-    const list = path();
-    const found = list.find(([q]) => q.id === id) || list.find(([, c]) => !c);
-    return found ? found[0].id : null;
+  function setAnswers(values) {
+    form.reset();
+    for (const [name, value] of Object.entries(values || {})) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof RadioNodeList) field.value = value;
+    }
   }
 
-  function go(id, push = true) {
-    id = resolve(id);
-    history[push ? "pushState" : "replaceState"]({ step: id }, "", id ? location.pathname : shareUrl());
-    show(id, push);
+  // The entry on screen, written down: every answer in the address and in history state.
+  function record(push) {
+    const state = { quiz: true, ...place, answers: formAnswers() };
+    const address = withAnswers(quiz, location.pathname, answers());
+    history[push ? "pushState" : "replaceState"](state, "", address);
+    try {
+      storage()?.setItem(SAVED, JSON.stringify({ step: place.step, answers: answers() }));
+    } catch {
+      // full or blocked: the address still holds the answers
+    }
   }
 
-  function show(id, focus) {
-    current = id;
+  function go(step, { push = true, review = place.review } = {}) {
+    step = stepFor(quiz, answers(), step);
+    place = { step, depth: place.depth + (push ? 1 : 0), review: review && step !== null };
+    record(push);
+    show(true);
+  }
+
+  function show(focus) {
+    const { step } = place;
     summary.hidden = true;
     document.title = title;
-    for (const [key, step] of Object.entries(steps)) {
-      const fieldset = $("fieldset", step);
-      step.hidden = key !== id;
-      $("[data-quiz-error]", step).hidden = true;
+    for (const [key, el] of Object.entries(steps)) {
+      const fieldset = $("fieldset", el);
+      el.hidden = key !== step;
+      $("[data-quiz-error]", el).hidden = true;
       fieldset.setAttribute("aria-describedby", fieldset.dataset.describedby || "");
     }
-    form.hidden = $("[data-quiz-nav]").hidden = !id;
-    result.hidden = !!id;
-    root.classList.toggle("quiz--going", id !== quiz.questions[0].id);
-    if (!id) return render(focus);
-    const list = path();
-    const n = list.findIndex(([q]) => q.id === id) + 1;
-    const heading = $("h2", steps[id]);
-    const count = `Question ${n} of ${list.length}`;
-    $("[data-quiz-count]").textContent = count;
-    Object.assign($("[data-quiz-progress]"), { max: list.length, value: n });
-    $("[data-quiz-back]").hidden = n === 1;
-    status.textContent = `${count}: ${heading.textContent}`;
-    emit("step", { question: id, number: n, total: list.length });
+    form.hidden = $("[data-quiz-nav]").hidden = !step;
+    result.hidden = !!step;
+    root.classList.toggle("quiz--going", step !== quiz.questions[0].id);
+    if (!step) return render(focus);
+    const { number, most, text } = progress(quiz, answers(), step);
+    const heading = $("h2", steps[step]);
+    $("[data-quiz-count]").textContent = text;
+    Object.assign($("[data-quiz-progress]"), { max: most, value: number });
+    $("[data-quiz-back]").hidden = number === 1;
+    status.textContent = `${text}: ${heading.textContent}`;
+    emit("step", { question: step, number, total: most });
     if (focus) heading.focus();
   }
 
   function render(focus) {
-    const list = path();
-    const { outcome, ranking, reasons } = score(quiz, answers());
-    const panel = $(`[data-quiz-outcome="${outcome}"]`);
-    for (const el of $$("[data-quiz-outcome]")) el.hidden = el !== panel;
-    result.dataset.outcome = outcome;
-    const why = reasons.length > 1 ? `${reasons.slice(0, -1).join(", ")} and ${reasons.at(-1)}` : reasons[0];
-    $("[data-quiz-why]", panel).textContent = why ? `We suggest it because ${why}.` : "";
-    for (const { outcome: id, percent } of ranking) {
-      const bar = $(`[data-quiz-bar="${id}"]`);
-      $("[data-quiz-bars]").append(bar);
-      $(".quiz-bar-fill", bar).style.width = `${percent}%`;
-      $("[data-quiz-percent]", bar).textContent = `${percent}% match`;
-    }
-    const link = $("[data-quiz-runner-up] a");
-    const second = quiz.outcomes.find((o) => o.id === ranking[1].outcome);
-    Object.assign(link, { href: second.url, textContent: second.title });
-    link.nextElementSibling.textContent = `, ${ranking[1].percent}% match.`;
-    for (const row of $$("[data-quiz-review]")) {
-      const [question, choice] = list.find(([q]) => q.id === row.dataset.quizReview) || [];
-      row.hidden = !choice;
-      if (choice) $("dd", row).textContent = $(`[for="q-${question.id}-${choice}"]`).textContent;
-    }
-    $("[data-quiz-share]").href = shareUrl();
-    status.textContent = $("h2", panel).textContent;
+    const { outcome, ranking, verdict } = showResult(root, quiz, answers());
+    status.textContent = verdict.textContent;
     emit("complete", { outcome, ranking });
-    if (focus) $("h2", panel).focus();
+    if (focus) verdict.focus();
   }
 
   function showError(id) {
@@ -105,39 +108,61 @@ function enhance(root) {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const list = path();
-    const index = list.findIndex(([q]) => q.id === current);
-    if (!list[index][1]) return showError(current);
-    const rest = list.slice(index + 1);
-    const next = reviewing ? rest.find(([, c]) => !c) : rest[0];
-    go(next ? next[0].id : null);
+    if (!answers()[place.step]) return showError(place.step);
+    go(nextStep(quiz, answers(), place.step, place.review));
   });
   form.addEventListener("change", () => {
     if (!started) emit("start", {});
     started = true;
+    record(false); // a reload keeps an answer chosen before Continue
   });
   root.addEventListener("click", (event) => {
     const data = event.target.closest("button, a")?.dataset || {};
     if ("quizErrorLink" in data) {
       event.preventDefault();
-      $("input", steps[current]).focus();
-    } else if ("quizBack" in data) history.back();
-    else if ("quizChange" in data) {
-      reviewing = true;
-      go(data.quizChange);
-    } else if ("quizRestart" in data) {
+      $("input", steps[place.step]).focus();
+    } else if ("quizBack" in data) {
+      if (place.depth > 0) return history.back();
+      // Arrived here by a link or the nav: step back through the questions, never off the page.
+      place = { ...place, step: previousStep(quiz, answers(), place.step) };
+      record(false);
+      show(true);
+    } else if ("quizChange" in data) go(data.quizChange, { review: true });
+    else if ("quizRestart" in data) {
       form.reset();
-      started = reviewing = false;
-      go();
+      started = false;
+      go(null, { review: false });
     }
   });
-  addEventListener("popstate", (event) => event.state && show(resolve(event.state.step), true));
+  addEventListener("popstate", ({ state }) => {
+    if (!state?.quiz) return;
+    // This entry's answers, and any the owner gave further on: Back never loses a later answer.
+    setAnswers({ ...formAnswers(), ...state.answers });
+    place = { step: stepFor(quiz, answers(), state.step), depth: state.depth, review: state.review };
+    record(false);
+    show(true);
+  });
 
   for (const el of $$("[data-quiz-nojs]")) el.hidden = true;
   $("[data-quiz-next]").hidden = false;
-  for (const [name, value] of new URLSearchParams(location.search)) {
-    const field = form.elements.namedItem(name);
-    if (field instanceof RadioNodeList) field.value = value;
+  // Where to start: this entry (a reload), else the address (a link), else this tab's last visit (the nav).
+  const entry = history.state?.quiz ? history.state : null;
+  const linked = answersFrom(quiz, location.search);
+  let saved = null;
+  try {
+    saved = JSON.parse(storage()?.getItem(SAVED) || "null");
+  } catch {
+    saved = null;
   }
-  go(history.state?.step, false);
+  if (entry) {
+    setAnswers(entry.answers);
+    place = { step: entry.step, depth: entry.depth, review: entry.review };
+  } else if (Object.keys(linked).length || !saved) setAnswers(linked);
+  else {
+    setAnswers(saved.answers);
+    place.step = saved.step;
+  }
+  place.step = stepFor(quiz, answers(), place.step);
+  record(false);
+  show(false);
 }

@@ -1,5 +1,6 @@
-// Twin of plugins/role_quiz/scoring.py (its docstring states the rules); pure, no DOM.
+// Twin of sales_leadership/quiz/scoring.py (its docstring states the rules); pure, no DOM.
 export const MAX_REASONS = 3;
+export const CLOSE_MARGIN = 1;
 
 const option = (question, id) => question.options.find((o) => o.id === id);
 const weight = (opt, outcome) => (Object.hasOwn(opt.weights, outcome) ? opt.weights[outcome] : 0);
@@ -15,7 +16,7 @@ export function asked(quiz, answers) {
   });
 }
 
-// {outcome, ranking: [{outcome, score, percent}], reasons: [text]}
+// {outcome, ranking: [{outcome, score, percent}], reasons: [text], close: [outcome ids, or none]}
 export function score(quiz, answers) {
   const ids = quiz.outcomes.map((o) => o.id);
   const points = Object.fromEntries(ids.map((id) => [id, 0]));
@@ -37,11 +38,15 @@ export function score(quiz, answers) {
     score: points[id],
     percent: scale ? Math.floor((200 * points[id] + scale) / (2 * scale)) : 0,
   }));
-  const reasons = chosen
-    .map((opt, index) => [weight(opt, ranked[0]), index, opt.reason])
-    .filter(([p, , reason]) => reason && p > 0)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  // [lead over the runner-up, points, question index, text]; only leads when any answer gives one.
+  let drivers = chosen
+    .map((opt, index) => [weight(opt, ranked[0]) - weight(opt, ranked[1]), weight(opt, ranked[0]), index, opt.reason])
+    .filter(([, p, , reason]) => reason && p > 0);
+  if (drivers.some(([lead]) => lead > 0)) drivers = drivers.filter(([lead]) => lead > 0);
+  const reasons = drivers
+    .sort((a, b) => b[0] - a[0] || b[1] - a[1] || a[2] - b[2])
     .slice(0, MAX_REASONS)
-    .map((r) => r[2]);
-  return { outcome: ranked[0], ranking, reasons };
+    .map((d) => d[3]);
+  const close = ranking.filter((r) => r.score >= ranking[0].score - CLOSE_MARGIN).map((r) => r.outcome);
+  return { outcome: ranked[0], ranking, reasons, close: close.length > 1 ? close : [] };
 }
