@@ -20,6 +20,15 @@ MOST = shipped_quiz().most_questions
 FORM_ANSWERS = "Object.fromEntries(new FormData(document.querySelector('[data-quiz-form]')))"
 
 
+def take_the_quiz_from_the_menu(page):
+    """The main navigation's "Take the quiz", as a person on a phone reaches it: Menu first."""
+    nav = page.get_by_role("navigation", name="Main")
+    menu = nav.get_by_text("Menu", exact=True)
+    if menu.is_visible():
+        menu.click()
+    nav.get_by_role("link", name="Take the quiz").click()
+
+
 @pytest.fixture
 def problems():
     return []
@@ -255,7 +264,7 @@ def test_the_nav_link_mid_quiz_resumes_with_every_answer(quiz_page, site_url):
     first = dict(list(PROFILES["part-time"].items())[:3])
     for question, option in first.items():
         answer_by_mouse(page, question, option)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Take the quiz").click()
+    take_the_quiz_from_the_menu(page)
     page.wait_for_load_state()
     assert visible_question(page) == "primary_need"
     expect(count(page)).to_have_text(f"Question 4 of up to {MOST}")
@@ -313,7 +322,7 @@ def test_a_stale_link_drops_what_no_longer_fits_without_a_word(quiz_page, site_u
 
 def test_back_from_question_one_leaves_and_back_from_the_result_returns_to_the_last_question(page, site_url):
     page.goto(site_url + "/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Take the quiz").click()
+    take_the_quiz_from_the_menu(page)
     assert visible_question(page) == "team_size"
     expect(page.get_by_role("button", name="Back")).to_be_hidden()
     page.go_back()

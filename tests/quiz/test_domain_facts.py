@@ -40,7 +40,7 @@ def test_the_seat_and_marketing_are_what_separate_them(rows):
 
 
 def test_the_home_page_counts_the_questions_the_quiz_asks(built_site, tmp_path):
-    sentence = soup(built_site / "index.html").find("h2", id="where-to-start").find_next("p").get_text()
+    sentence = soup(built_site / "index.html").find("h2", id="start-heading").find_next("p").get_text()
     assert f"Answer up to {shipped_quiz().most_questions_in_words} short questions" in sentence
     # One more question in the quiz, and the home page says so without anyone touching it.
     content = copy_content(tmp_path / "content")
@@ -54,7 +54,7 @@ def test_the_home_page_counts_the_questions_the_quiz_asks(built_site, tmp_path):
         )
     )
     build(tmp_path / "output", content)
-    sentence = soup(tmp_path / "output" / "index.html").find("h2", id="where-to-start").find_next("p").get_text()
+    sentence = soup(tmp_path / "output" / "index.html").find("h2", id="start-heading").find_next("p").get_text()
     assert "Answer up to nine short questions" in sentence
     quiz_page = soup(tmp_path / "output" / "quiz" / "index.html")
     assert quiz_page.find("p", class_="lead").get_text().startswith("Up to nine quick questions")
