@@ -62,7 +62,7 @@ class SiteContent:
         """The contact page with the visitor's values, the messages and the error summary."""
         if self.built is None:
             return self.page("There is a problem with your message", render_form(form, _INTAKE_BACKEND))
-        return self.built.contact_page_with(render_form(form, self.built.backend, self.built.site_url))
+        return self.built.contact_page_with(render_form(form, self.built.backend))
 
     def page(self, title: str, main_html: Markup) -> str:
         """A page in the site's layout (or a plain one, when the site has not been built)."""

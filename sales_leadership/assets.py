@@ -43,10 +43,6 @@ def asset_version(files: Iterable[tuple[str, Path]]) -> str:
     return digest.hexdigest()[:VERSION_LENGTH]
 
 
-def asset_base(version: str, site_url: str = "") -> str:
-    return f"{site_url}/{ASSETS_FOLDER}/{version}"
-
-
-def asset_url(path: str, version: str, site_url: str = "") -> str:
-    """The address of a published front-end file: `asset_url("theme/static/css/site.css", v)`."""
-    return f"{asset_base(version, site_url)}/{path.lstrip('/')}"
+def asset_url(path: str, version: str) -> str:
+    """The root-relative address of a published front-end file: `asset_url("theme/static/css/site.css", v)`."""
+    return f"/{ASSETS_FOLDER}/{version}/{path.lstrip('/')}"

@@ -58,7 +58,6 @@ class IntakeFilesGenerator(Generator):
         (folder / PAGE_FILE).write_text(shell, encoding="utf-8")
         settings = self.settings
         facts = {
-            "site_url": settings.get("SITEURL", ""),
             "site_origin": settings.get("SITE_ORIGIN", ""),
             "site_name": settings.get("SITENAME", ""),
             "organization_email": (settings.get("ORGANIZATION") or {}).get("email", ""),

@@ -32,11 +32,7 @@ def render_contact_form(context) -> Markup:
     """The empty contact form (or, in the intake's copy of the page, the slot for it)."""
     if context.get("intake_shell"):
         return Markup(FORM_SLOT)
-    return render_form(
-        ContactForm(choices=form_choices(context)),
-        ContactBackend.from_site_settings(context),
-        context.get("SITEURL", ""),
-    )
+    return render_form(ContactForm(choices=form_choices(context)), ContactBackend.from_site_settings(context))
 
 
 @pass_context

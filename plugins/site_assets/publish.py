@@ -51,8 +51,8 @@ def add_template_folders_and_asset_url(generator) -> None:
     if folders:
         env.loader.loaders.insert(1, FileSystemLoader(folders))
     version = generator.settings["ASSET_VERSION"]
-    site_url = generator.settings.get("SITEURL", "")
-    env.globals["asset_url"] = lambda path: asset_url(path, version, site_url)
+    # Root-relative in every build, like every link inside a page (docs/foundation.md).
+    env.globals["asset_url"] = lambda path: asset_url(path, version)
 
 
 class AssetsGenerator(Generator):

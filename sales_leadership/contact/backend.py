@@ -56,7 +56,7 @@ class ContactBackend:
         """From the site's settings (`CONTACT_BACKEND`, with `ORGANIZATION["email"]` as mailto's fallback)."""
         return cls.from_setting(settings.get("CONTACT_BACKEND"), (settings.get("ORGANIZATION") or {}).get("email", ""))
 
-    def form_attributes(self, site_url: str = "") -> dict[str, str]:
+    def form_attributes(self) -> dict[str, str]:
         """The <form>'s own attributes for this backend."""
         attributes = {"data-backend": self.mode}
         if self.mode == "intake":
@@ -68,7 +68,7 @@ class ContactBackend:
             # Netlify answers a successful post with the page named in `action`.
             attributes.update(
                 {
-                    "action": f"{site_url}/contact/thanks/",
+                    "action": "/contact/thanks/",
                     "name": NETLIFY_FORM_NAME,
                     "data-netlify": "true",
                     "netlify-honeypot": HONEYPOT,

@@ -33,7 +33,6 @@ class BuiltSite:
 
     contact_page: str
     page_shell: str
-    site_url: str
     site_name: str
     organization_email: str
     backend: ContactBackend
@@ -52,7 +51,6 @@ class BuiltSite:
         return cls(
             contact_page=contact_page,
             page_shell=page_shell,
-            site_url=facts.get("site_url", ""),
             site_name=facts.get("site_name", ""),
             organization_email=facts.get("organization_email", ""),
             backend=ContactBackend(**facts["contact_backend"]),

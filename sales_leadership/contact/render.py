@@ -151,7 +151,7 @@ def field_views(form: ContactForm) -> list[FieldView]:
     return [_field_view(form_field, (errors.get(form_field.name) or [None])[0]) for form_field in form]
 
 
-def render_form(form: ContactForm, backend: ContactBackend, site_url: str = "") -> Markup:
+def render_form(form: ContactForm, backend: ContactBackend) -> Markup:
     """The whole <form>: labels, hints, constraints, errors and entered values."""
     views = field_views(form)
     errors = [(view, view.error) for view in views if view.error]
@@ -160,10 +160,9 @@ def render_form(form: ContactForm, backend: ContactBackend, site_url: str = "") 
         template.render(
             fields={view.name: view for view in views},
             errors=errors,
-            attributes=backend.form_attributes(site_url),
+            attributes=backend.form_attributes(),
             location_required=ContactForm.LOCATION_REQUIRED,
             quiz_questions=form.choices.quiz_questions,
             netlify_form_name=NETLIFY_FORM_NAME,
-            site_url=site_url,
         )
     )

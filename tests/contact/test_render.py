@@ -194,7 +194,7 @@ def test_an_unbound_form_has_no_errors_shown():
 def test_where_the_form_posts_follows_contact_backend(backend, expected):
     settings = {"CONTACT_BACKEND": backend, "ORGANIZATION": {"email": "hello@example.com"}}
     contact_backend = ContactBackend.from_site_settings(settings)
-    attributes = contact_backend.form_attributes("")
+    attributes = contact_backend.form_attributes()
     for name, value in expected.items():
         assert attributes[name] == value
     html = BeautifulSoup(render_form(contact_form(), contact_backend), "html.parser")

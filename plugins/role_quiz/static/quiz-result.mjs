@@ -10,6 +10,8 @@ const listed = (items) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} 
 /** Fill in the result for `given` answers inside `root`; returns {outcome, ranking, verdict (its heading)}. */
 export function showResult(root, quiz, given) {
   const $ = (s, el = root) => el.querySelector(s);
+  // Bars and "Your answers" rows are made from their <template>s on each result (templates/quiz.html).
+  const copy = (name) => $(`[data-quiz-${name}-template]`).content.firstElementChild.cloneNode(true);
   const titleOf = (id) => quiz.outcomes.find((o) => o.id === id).title;
   const { outcome, ranking, reasons, close } = score(quiz, given);
   const panel = $(`[data-quiz-outcome="${outcome}"]`);
@@ -25,21 +27,31 @@ export function showResult(root, quiz, given) {
     : close.length
       ? `Your answers fit them almost equally; ${titleOf(outcome)} comes first because ${why}.`
       : `We suggest it because ${why}.`;
-  for (const { outcome: id, percent } of ranking) {
-    const bar = $(`[data-quiz-bar="${id}"]`);
-    $("[data-quiz-bars]").append(bar);
-    $(".quiz-bar-fill", bar).style.width = `${percent}%`;
-    $("[data-quiz-percent]", bar).textContent = `${percent}% match`;
-  }
+  $("[data-quiz-bars]").replaceChildren(
+    ...ranking.map(({ outcome: id, percent }) => {
+      const bar = copy("bar");
+      Object.assign(bar.dataset, { quizBar: id, role: id });
+      bar.firstChild.textContent = titleOf(id);
+      $(".quiz-bar-fill", bar).style.width = `${percent}%`;
+      $("[data-quiz-percent]", bar).textContent = `${percent}% match`;
+      return bar;
+    }),
+  );
   const link = $("[data-quiz-runner-up] a");
   const second = quiz.outcomes.find((o) => o.id === ranking[1].outcome);
   Object.assign(link, { href: second.url, textContent: second.title });
   link.nextElementSibling.textContent = `, ${ranking[1].percent}% match.`;
-  for (const row of root.querySelectorAll("[data-quiz-review]")) {
-    const choice = given[row.dataset.quizReview];
-    row.hidden = !choice;
-    if (choice) $("dd", row).textContent = $(`[for="q-${row.dataset.quizReview}-${choice}"]`).textContent;
-  }
+  $("[data-quiz-review-list]").replaceChildren(
+    ...quiz.questions
+      .filter(({ id }) => given[id])
+      .map(({ id }) => {
+        const row = copy("review");
+        row.dataset.quizReview = $("button", row).dataset.quizChange = id;
+        $("dt", row).textContent = $("button span span", row).textContent = $(`[data-quiz-step="${id}"] h2`).textContent;
+        $("dd", row).textContent = $(`[for="q-${id}-${given[id]}"]`).textContent;
+        return row;
+      }),
+  );
   // The hand-off: the contact form pre-selects the role and every field the answers fill.
   const contact = $("[data-quiz-contact]", panel);
   contact.dataset.base ??= contact.getAttribute("href");
