@@ -79,5 +79,5 @@ def draw_card(card: ShareCard, site_name: str, palette: Palette) -> bytes:
     draw.rectangle((0, CARD_HEIGHT - STRIPE_HEIGHT, CARD_WIDTH, CARD_HEIGHT), fill=accent)
     # A few colours on flat ground: a palette image is a fraction of the size of an RGB one.
     buffer = io.BytesIO()
-    image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(buffer, "PNG", optimize=True)
+    image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(buffer, "PNG")
     return buffer.getvalue()
