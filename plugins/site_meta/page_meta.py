@@ -29,7 +29,8 @@ class PageMeta:
     share_image: str = ""  # the card's absolute URL (og:image)
     share_card_size: tuple[int, int] = (CARD_WIDTH, CARD_HEIGHT)
     # Kept out of search results (robots noindex, no canonical link): hidden pages, which are
-    # not in menus, lists or the sitemap either (the 404, the thanks and the send-problem pages).
+    # not in menus, lists or the sitemap either (the 404, the thanks and the send-problem pages),
+    # and pages a plugin writes with `meta_noindex=True` in their context.
     noindex: bool = False
 
 
