@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .visual import WIDTHS, camera, compare, keep_for_review
+from .visual import WIDTHS, camera, clear_reports, compare, keep_for_review
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +21,7 @@ def test_both_builds_have_the_same_pages(site_pages, served_publish_build):
 
 def test_every_page_of_the_publish_build_looks_like_the_development_build(browser, site_url, served_publish_build):
     publish_url, pages = served_publish_build
+    clear_reports()
     problems = []
     for width in WIDTHS:
         with camera(browser, site_url, width) as development, camera(browser, publish_url, width) as publish:

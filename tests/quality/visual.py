@@ -13,6 +13,7 @@ A failure writes both screenshots and a diff image to reports/visual/ to look at
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,17 @@ VISUAL_REPORTS = REPORTS / "visual"
 
 # Freeze what moves: the caret and any transition still running when the shot is taken.
 _STILL = "*, *::before, *::after { caret-color: transparent !important; transition: none !important; }"
+# Every image loaded before the picture is taken: lazy images below the fold would otherwise
+# arrive in one shot and not the other (seen on /partners/, whose avatars are lazy).
+_ALL_IMAGES_LOADED = """async () => {
+  const images = [...document.images];
+  for (const image of images) image.loading = "eager";
+  await Promise.all(images.map((image) => image.complete ? null : new Promise((done) => {
+    image.addEventListener("load", done, { once: true });
+    image.addEventListener("error", done, { once: true });
+  })));
+  await document.fonts.ready;
+}"""
 
 
 @contextmanager
@@ -50,7 +62,7 @@ def camera(browser, base_url: str, width: int) -> Iterator[Callable[[str], Image
 
     def shoot(path: str) -> Image.Image:
         page.goto(base_url + path, wait_until="load")
-        page.evaluate("() => document.fonts.ready.then(() => true)")
+        page.evaluate(_ALL_IMAGES_LOADED)
         png = page.screenshot(full_page=True, animations="disabled", caret="hide", style=_STILL)
         return Image.open(io.BytesIO(png)).convert("RGB")
 
@@ -100,6 +112,11 @@ def _changed_mask(difference: Image.Image) -> Image.Image:
     red, green, blue = difference.split()
     strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
     return strongest.point(lambda value: 255 if value > CHANNEL_TOLERANCE else 0)
+
+
+def clear_reports() -> None:
+    """Screenshots of an earlier run's failures must not be mistaken for this run's."""
+    shutil.rmtree(VISUAL_REPORTS, ignore_errors=True)
 
 
 def keep_for_review(comparison: Comparison, expected: Image.Image, actual: Image.Image) -> Path:
