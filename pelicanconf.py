@@ -43,6 +43,8 @@ PLUGINS = [
     "site_assets",
     "pelican.plugins.sitemap",
     "site_meta",
+    # Draws each page type's share card (og:image) that site_meta chooses.
+    "share_cards",
     "role_catalogue",
     "faq_page",
     "role_quiz",

@@ -177,6 +177,7 @@ def test(c, pytest_args=""):
     os.environ["CHROMIUM"] = _ensure_chromium(c)
     _ensure_node_tools(c)
     _ensure_java(c)
+    _ensure_web_servers(c)
     c.run(f"{PYTHON} -m ruff check {ROOT}")
     c.run(f"{PYTHON} -m ruff format --check {ROOT}")
     js_tests = ROOT / "tests" / "js"
@@ -274,19 +275,54 @@ def _ensure_java(c) -> None:
         raise Exit("No `java` found for the Nu Html Checker: install Java 11 or newer.", code=1)
 
 
-@task
-def nginx_headers(c):
-    """Write deploy/nginx-security-headers.conf from the production settings (tests check it is current)."""
+DEPLOY_HEADER_FILES = {
+    "nginx-security-headers.conf": "sales_leadership.headers.nginx:render_nginx_snippet",
+    "caddy-security-headers.caddy": "sales_leadership.headers.caddy:render_caddy_snippet",
+}
+
+
+def deploy_header_files() -> dict[Path, str]:
+    """deploy/'s generated header files, as the header policy and publishconf.py make them today."""
+    import importlib
+
     from sales_leadership.contact.backend import ContactBackend
-    from sales_leadership.headers.nginx import render_nginx_snippet
     from sales_leadership.headers.policy import header_rules
     from site_guard.build import load_settings
 
-    backend = ContactBackend.from_site_settings(load_settings(CONFIG["publish_settings"]))
-    target = ROOT / "deploy" / "nginx-security-headers.conf"
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(render_nginx_snippet(header_rules(backend)), encoding="utf-8")
-    print(f"Wrote {target.relative_to(ROOT)}")
+    rules = header_rules(ContactBackend.from_site_settings(load_settings(CONFIG["publish_settings"])))
+    files = {}
+    for name, renderer in DEPLOY_HEADER_FILES.items():
+        module, function = renderer.split(":")
+        files[ROOT / "deploy" / name] = getattr(importlib.import_module(module), function)(rules)
+    return files
+
+
+# Debian packages the deployment tests run (tests/deploy): the real servers deploy/ configures.
+WEB_SERVER_PACKAGES = ("nginx", "libnginx-mod-http-brotli-static", "caddy", "openssl")
+NGINX_BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+def _ensure_web_servers(c) -> None:
+    """nginx (with its Brotli module), Caddy and openssl for tests/deploy; installed when we can (root with apt).
+
+    Only the programs are needed: the tests start their own instances on free ports. On a machine
+    that runs systemd, installing the packages also starts their default sites, which the tests leave alone.
+    """
+    if shutil.which("nginx") and shutil.which("caddy") and shutil.which("openssl") and NGINX_BROTLI_MODULE.is_file():
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Installing Debian's {' '.join(WEB_SERVER_PACKAGES)} for the deployment tests ...")
+        c.run("apt-get update -qq", hide="out")
+        c.run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(WEB_SERVER_PACKAGES)}", hide="out")
+    # Anything still missing makes tests/deploy fail, naming the package (skip-never).
+
+
+@task
+def deploy_headers(c):
+    """Write deploy/'s nginx and Caddy header files from the header policy (a test fails while one is stale)."""
+    for target, text in deploy_header_files().items():
+        target.write_text(text, encoding="utf-8")
+        print(f"Wrote {target.relative_to(ROOT)}")
 
 
 @task(help={"articles": "synthetic articles to generate (default 1000)", "runs": "builds of each kind (default 3)"})

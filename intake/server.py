@@ -35,7 +35,7 @@ class StaticSite:
         request = Request(environ)
         response = self.respond(request)
         for name, value in headers_for(self.rules, request.path).items():
-            response.headers.setdefault(name, value)
+            response.headers[name] = value  # _headers wins over send_file's own, as on Netlify
         return response(environ, start_response)
 
     def respond(self, request: Request) -> Response:

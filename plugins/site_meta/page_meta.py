@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from jinja2 import pass_context
 
 from . import structured_data
+from .share_cards import CARD_HEIGHT, CARD_WIDTH, ShareCard, share_card_for
 
 
 @dataclass
@@ -24,6 +25,13 @@ class PageMeta:
     og_type: str = "website"
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
     json_ld: list[dict] = field(default_factory=list)
+    share_card: ShareCard | None = None
+    share_image: str = ""  # the card's absolute URL (og:image)
+    share_card_size: tuple[int, int] = (CARD_WIDTH, CARD_HEIGHT)
+    # Kept out of search results (robots noindex, no canonical link): hidden pages, which are
+    # not in menus, lists or the sitemap either (the 404, the thanks and the send-problem pages),
+    # and pages a plugin writes with `meta_noindex=True` in their context.
+    noindex: bool = False
 
 
 HOME = ("Home", "/")
@@ -127,17 +135,20 @@ def build_page_meta(context) -> PageMeta:
     origin = settings["SITE_ORIGIN"]
     title, description, url, crumbs, og_type = _describe(context)
     canonical = origin + url
+    card = share_card_for(context)
+    share_image = origin + card.path
     json_ld = [structured_data.organization(settings), structured_data.website(settings)]
     if len(crumbs) > 1:
         json_ld.append(structured_data.breadcrumb_list(crumbs, origin))
     article = context.get("article")
     if article is not None:
-        json_ld.append(structured_data.article(article, settings, canonical, description))
+        json_ld.append(structured_data.article(article, settings, canonical, description, share_image))
     content = context.get("article") or context.get("page")
     # Plugins add their own types (FAQPage, LocalBusiness, ...) as plain dicts.
     json_ld.extend(getattr(content, "json_ld_extra", None) or [])
     json_ld.extend(context.get("json_ld_extra") or [])
     full_title = title if url == "/" else f"{title} | {settings['SITENAME']}"
+    content_status = getattr(content, "status", "published") if content is not None else "published"
     return PageMeta(
         heading=title,
         title=full_title,
@@ -146,6 +157,9 @@ def build_page_meta(context) -> PageMeta:
         og_type=og_type,
         breadcrumbs=crumbs,
         json_ld=json_ld,
+        share_card=card,
+        share_image=share_image,
+        noindex=content_status == "hidden" or bool(context.get("meta_noindex")),
     )
 
 

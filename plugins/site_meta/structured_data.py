@@ -52,7 +52,7 @@ def breadcrumb_list(crumbs: Iterable[tuple[str, str]], origin: str) -> dict:
     }
 
 
-def article(content, settings: dict, canonical: str, description: str) -> dict:
+def article(content, settings: dict, canonical: str, description: str, image: str = "") -> dict:
     origin = settings["SITE_ORIGIN"]
     data = {
         "@context": "https://schema.org",
@@ -66,9 +66,10 @@ def article(content, settings: dict, canonical: str, description: str) -> dict:
         "publisher": {"@id": f"{origin}/#organization"},
         "inLanguage": settings.get("DEFAULT_LANG", "en"),
     }
-    modified = getattr(content, "modified", None)
-    if modified:
-        data["dateModified"] = modified.isoformat()
+    # Search engines want both dates; an article never edited was last modified when published.
+    data["dateModified"] = (getattr(content, "modified", None) or content.date).isoformat()
+    if image:
+        data["image"] = image
     category = getattr(content, "category", None)
     if category:
         data["articleSection"] = str(category)

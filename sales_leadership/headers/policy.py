@@ -2,8 +2,8 @@
 
 One policy for every place a response comes from: the `_headers` file the
 build writes (Netlify's format, also what our local server applies), the nginx
-and Caddy snippets in deploy/, and the lead intake, which takes its headers
-from here directly, never from a file that might be missing.
+and Caddy files in deploy/ (nginx.py, caddy.py), and the lead intake, which takes
+its headers from here directly, never from a file that might be missing.
 """
 
 from __future__ import annotations
@@ -18,6 +18,15 @@ HEADERS_FILE = "_headers"
 # Front-end files live under a folder named by their content's hash (sales_leadership.assets):
 # an address never changes meaning, so browsers may keep them for a year without asking.
 IMMUTABLE = "public, max-age=31536000, immutable"
+# Everything else (pages, feeds, the sitemap) changes with each deploy under the same address:
+# browsers may keep a copy but ask again every time (a cheap 304 when nothing changed).
+REVALIDATE = "no-cache"
+# HTTPS only from now on, for a year. Browsers ignore it on plain http (the local server), and
+# it names no subdomains: those may be served by someone else.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000"
+# The lead intake answers under this prefix with these same headers of its own (and
+# Cache-Control: no-store); hosts proxy it and add nothing there (deploy/).
+INTAKE_PREFIX = "/api/"
 
 BASE_CSP = {
     "default-src": ["'self'"],
@@ -46,13 +55,14 @@ def security_headers(backend: ContactBackend) -> dict[str, str]:
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
         "X-Frame-Options": "DENY",
         "Cross-Origin-Opener-Policy": "same-origin",
+        "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY,
     }
 
 
 def header_rules(backend: ContactBackend) -> list[tuple[str, dict[str, str]]]:
     """(path pattern, headers) rules in the order a host applies them."""
     return [
-        ("/*", security_headers(backend)),
+        ("/*", {**security_headers(backend), "Cache-Control": REVALIDATE}),
         (f"/{ASSETS_FOLDER}/*", {"Cache-Control": IMMUTABLE}),
     ]
 
@@ -77,6 +87,13 @@ def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:
             name, _, value = line.strip().partition(":")
             rules[-1][1][name.strip()] = value.strip()
     return rules
+
+
+def rule_prefix(pattern: str) -> str:
+    """`/assets/*` -> `/assets/`: hosts' path prefixes. Our rules only use such patterns."""
+    if not pattern.endswith("/*") or "*" in pattern[:-1]:
+        raise ValueError(f"security_headers: cannot express header rule path {pattern!r} as a path prefix")
+    return pattern[:-1]
 
 
 def headers_for(rules: list[tuple[str, dict[str, str]]], url_path: str) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.0/2.1/2.2 A/AA or best-practice violation on any built page.
+"""axe-core finds no WCAG 2.0/2.1/2.2 A/AA or best-practice violation on any built page,
+in the development build and in the minified publish build that is deployed.
 
 Each page is audited twice: light colours at desktop width, then dark colours
 (prefers-color-scheme) at phone width, so contrast in both schemes and the
@@ -22,7 +23,8 @@ VARIANTS = [
 ]
 
 
-def test_every_page_has_no_axe_violations(new_context, site_url, site_pages):
+def test_every_page_has_no_axe_violations(new_context, each_build):
+    build, site_url, site_pages = each_build
     context = new_context(bypass_csp=True, reduced_motion="reduce")
     netloc = site_url.split("//", 1)[1]
     context.route(lambda url: foreign(url, netloc), lambda route: route.abort())
@@ -37,4 +39,6 @@ def test_every_page_has_no_axe_violations(new_context, site_url, site_pages):
             violations = axe_violations(page)
             if violations:
                 failures.append(describe(f"{path} ({label})", violations))
-    assert not failures, f"{len(failures)} page variant(s) with accessibility violations:\n" + "\n".join(failures)
+    assert not failures, f"{len(failures)} page variant(s) with accessibility violations ({build} build):\n" + (
+        "\n".join(failures)
+    )

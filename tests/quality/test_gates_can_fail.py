@@ -78,3 +78,21 @@ def test_header_gate_lists_every_weakness():
         "Permissions-Policy",
     ):
         assert expected in problems
+
+
+def test_visual_gate_names_a_moved_or_changed_page_and_passes_anti_aliasing():
+    from PIL import Image, ImageDraw
+
+    from .visual import compare
+
+    page = Image.new("RGB", (390, 600), "white")
+    ImageDraw.Draw(page).rectangle((20, 100, 370, 144), outline="black", width=2)  # a styled input
+    noisy = page.point(lambda value: max(0, value - 10))  # anti-aliasing-sized differences everywhere
+    assert compare("/same/ at 390px", page, noisy).problem() is None
+    unstyled = Image.new("RGB", (390, 600), "white")
+    ImageDraw.Draw(unstyled).rectangle((20, 100, 120, 118), outline="gray")  # an 18px browser-default box
+    assert "pixels" in compare("/contact/ at 390px", page, unstyled).problem()
+    taller = Image.new("RGB", (390, 651), "white")
+    assert compare("/contact/ at 390px", page, taller).problem() == (
+        "/contact/ at 390px: the page is 390x651 px, expected 390x600 px"
+    )

@@ -4,6 +4,9 @@ partner found by the locator) pass axe, and work under the real CSP with a clean
 Which states exist is decided from the project (states.py: plugin, content or
 markup), never from a hand-kept list: a feature that is on the site must have
 its states checked, and the test fails if its walk cannot reach them.
+
+Both builds are walked: the development build as `invoke serve` runs it, and the
+minified publish build served with the intake at the origin it was built for.
 """
 
 from __future__ import annotations
@@ -16,6 +19,14 @@ from .states import WALKS
 from .visit import foreign
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(params=["development", "publish"])
+def served(request) -> str:
+    """The base URL of each build: `invoke serve` (development), the publish build with the intake."""
+    if request.param == "development":
+        return request.getfixturevalue("live_server")
+    return request.getfixturevalue("served_publish_build")[0]
 
 
 def _walk_or_skip(name: str, built_site):
@@ -34,11 +45,11 @@ def _walk_or_skip(name: str, built_site):
 
 @pytest.mark.parametrize("name", list(WALKS))
 @pytest.mark.browser_context_args(bypass_csp=True, reduced_motion="reduce")
-def test_interactive_states_have_no_axe_violations(page, live_server, built_site, name):
+def test_interactive_states_have_no_axe_violations(page, served, built_site, name):
     feature, walk, evidence = _walk_or_skip(name, built_site)
     checked = []
     try:
-        for label in walk(page, live_server):
+        for label in walk(page, served):
             assert_no_axe_violations(page, label)
             checked.append(label)
     except AssertionError as failure:
@@ -47,9 +58,9 @@ def test_interactive_states_have_no_axe_violations(page, live_server, built_site
 
 
 @pytest.mark.parametrize("name", list(WALKS))
-def test_interactive_states_work_under_the_csp_without_other_hosts(page, live_server, built_site, name):
+def test_interactive_states_work_under_the_csp_without_other_hosts(page, served, built_site, name):
     feature, walk, evidence = _walk_or_skip(name, built_site)
-    netloc = live_server.split("//", 1)[1]
+    netloc = served.split("//", 1)[1]
     messages, foreign_requests = [], []
     page.route(lambda url: foreign(url, netloc), lambda route: route.abort())
     page.on("request", lambda request: foreign_requests.append(request.url) if foreign(request.url, netloc) else None)
@@ -57,7 +68,7 @@ def test_interactive_states_work_under_the_csp_without_other_hosts(page, live_se
         "console", lambda m: messages.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None
     )
     page.on("pageerror", lambda error: messages.append(f"uncaught exception: {error}"))
-    labels = list(walk(page, live_server))
+    labels = list(walk(page, served))
     assert labels, f"{feature.name}: expected ({'; '.join(evidence)}) but no state was reached"
     assert not messages, f"{feature.name}: console errors or CSP violations while walking {labels}:\n" + "\n".join(
         messages

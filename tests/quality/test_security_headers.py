@@ -1,5 +1,6 @@
 """Strict security headers from the local server (the README's `invoke serve`) and from
-the shipped deployment configuration (Netlify `_headers`, deploy/nginx-security-headers.conf)."""
+the shipped deployment configuration (Netlify `_headers`, deploy/nginx-security-headers.conf).
+Real nginx and Caddy running deploy/'s files are tested in tests/deploy/."""
 
 from __future__ import annotations
 
@@ -9,10 +10,9 @@ import urllib.request
 import pytest
 
 from sales_leadership.contact.backend import ContactBackend
-from sales_leadership.headers.nginx import render_nginx_snippet
 from sales_leadership.headers.policy import header_rules, headers_for, load_rules
 from site_guard.build import load_settings
-from tests.support import PUBLISH_SETTINGS, ROOT, SETTINGS, asset_src, url_of
+from tests.support import ROOT, SETTINGS, asset_src, url_of
 
 from .headers import expected_form_action, header_problems, nginx_headers_for, parse_nginx_snippet
 
@@ -62,15 +62,6 @@ def test_netlify_headers_file_is_strict_for_every_file(published):
         for problem in header_problems(headers_for(rules, path), form_action)
     ]
     assert not problems, "_headers (Netlify):\n  " + "\n  ".join(problems)
-
-
-def test_nginx_snippet_is_what_the_plugin_generates():
-    expected = render_nginx_snippet(header_rules(ContactBackend.from_site_settings(load_settings(PUBLISH_SETTINGS))))
-    assert NGINX_SNIPPET.is_file(), f"{NGINX_SNIPPET.relative_to(ROOT)} is missing: run `invoke nginx-headers`"
-    assert NGINX_SNIPPET.read_text(encoding="utf-8") == expected, (
-        f"{NGINX_SNIPPET.relative_to(ROOT)} is out of date with sales_leadership/headers: "
-        "run `.venv/bin/invoke nginx-headers` and commit the file"
-    )
 
 
 def test_nginx_snippet_sends_the_same_strict_headers_as_netlify(published):

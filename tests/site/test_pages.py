@@ -74,6 +74,11 @@ def test_every_article_in_content_is_built(pages):
         assert f"/insights/{slug}/" in pages, f"article {slug} missing"
 
 
+def _noindex(page) -> bool:
+    robots = page.find("meta", attrs={"name": "robots"})
+    return bool(robots) and "noindex" in robots["content"]
+
+
 def test_each_page_has_lang_one_h1_title_description_and_canonical(pages):
     for url, page in pages.items():
         assert page.html.get("lang") == "en", url
@@ -82,7 +87,10 @@ def test_each_page_has_lang_one_h1_title_description_and_canonical(pages):
         description = page.find("meta", attrs={"name": "description"})
         assert description and len(description["content"]) >= 50, f"{url} has no useful meta description"
         canonical = page.find("link", rel="canonical")
-        assert canonical and canonical["href"].startswith("http"), f"{url} has no absolute canonical link"
+        if _noindex(page):  # kept out of search results (site_meta): no canonical to point at
+            assert canonical is None, f"{url} is noindex but names a canonical URL"
+        else:
+            assert canonical and canonical["href"].startswith("http"), f"{url} has no absolute canonical link"
         assert page.find("meta", property="og:title"), f"{url} has no Open Graph title"
 
 
@@ -95,6 +103,8 @@ def test_titles_and_descriptions_are_unique(pages):
 
 def test_canonical_urls_name_the_page_itself(pages, built_site):
     for url, page in pages.items():
+        if _noindex(page):
+            continue
         canonical = page.find("link", rel="canonical")["href"]
         assert canonical.endswith(url), f"{url} canonical is {canonical}"
 

@@ -1,0 +1,229 @@
+"""The site as deployed: deploy/'s nginx and Caddy files in the real servers, in front of the
+publish build and the intake under gunicorn. Each test runs through nginx, then through Caddy.
+
+What a visitor's browser gets from them: the security headers exactly once on every
+response, modules as JavaScript, the precompressed copies, caching that never shows old
+styles, a lead that arrives, and readable pages when a post is too large or the intake is down.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+
+import brotli
+import pytest
+
+from intake.storage import LeadStore
+from sales_leadership.contact.backend import ContactBackend
+from sales_leadership.contact.intake_files import INTAKE_FOLDER, SITE_FILE
+from sales_leadership.headers.policy import IMMUTABLE, REVALIDATE, header_rules, headers_for
+from tests.deploy.http import exchange
+from tests.deploy.servers import insecure_tls
+from tests.deploy.slow_clients import NORMAL_REQUESTS, SLOW_CLIENTS, attack
+from tests.quality.headers import header_problems
+from tests.support import html_files, url_of
+
+SECURITY_HEADERS = list(headers_for(header_rules(ContactBackend()), "/"))
+OVERSIZE_BYTES = 70_000  # over INTAKE_MAX_BODY_BYTES (65,536) and the proxies' 64 KiB
+
+
+def _organization_email(output) -> str:
+    return json.loads((output / INTAKE_FOLDER / SITE_FILE).read_text(encoding="utf-8"))["organization_email"]
+
+
+def _assets(output) -> list[str]:
+    return sorted(
+        url_of(output, path)
+        for path in (output / "assets").rglob("*")
+        if path.is_file() and path.suffix not in (".gz", ".br")
+    )
+
+
+def _header_problems(path: str, answer) -> list[str]:
+    problems = [f"{path}: {problem}" for problem in header_problems(dict(answer.header_lines), {"'self'"})]
+    for name in SECURITY_HEADERS:
+        count = len(answer.headers(name))
+        if count != 1:
+            problems.append(f"{path} (HTTP {answer.status}): {name} sent {count} times, expected once")
+    return problems
+
+
+def _post(proxy, body: bytes, accept: str = "text/html") -> object:
+    return exchange(
+        proxy.url + "/api/contact",
+        "POST",
+        body,
+        {"Origin": proxy.url, "Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+    )
+
+
+def test_every_response_carries_the_security_headers_exactly_once(proxy):
+    output = proxy.site.output
+    pages = [url_of(output, page) for page in html_files(output)]
+    static = [*pages, *_assets(output), "/favicon.svg", "/sitemap.xml", "/robots.txt", "/feeds/all.atom.xml"]
+    problems = []
+    for path in static:
+        answer = exchange(proxy.url + path, headers={"Accept-Encoding": "br, gzip"})
+        if answer.status != 200:
+            problems.append(f"{path}: HTTP {answer.status}, expected 200")
+        problems += _header_problems(path, answer)
+    for path, answer in [
+        ("/no-such-page/", exchange(proxy.url + "/no-such-page/")),
+        ("/assets/no-such-file.css", exchange(proxy.url + "/assets/no-such-file.css")),
+        ("/api/health", exchange(proxy.url + "/api/health")),
+        ("/api/contact/token", exchange(proxy.url + "/api/contact/token")),
+        ("POST /api/contact (empty form)", _post(proxy, b"name=")),
+    ]:
+        problems += _header_problems(path, answer)
+    assert not problems, f"{proxy.name}:\n  " + "\n  ".join(problems)
+
+
+def test_pages_are_revalidated_assets_kept_a_year_and_intake_answers_never_stored(proxy):
+    output = proxy.site.output
+    expected = {path: REVALIDATE for path in ["/", "/compare/", "/contact/", "/feeds/all.atom.xml", "/404.html"]}
+    expected.update({path: IMMUTABLE for path in _assets(output)})
+    expected["/api/health"] = "no-store"
+    wrong = []
+    for path, cache_control in expected.items():
+        sent = exchange(proxy.url + path).headers("Cache-Control")
+        if sent != [cache_control]:
+            wrong.append(f"{path}: Cache-Control {sent}, expected [{cache_control!r}]")
+    assert not wrong, f"{proxy.name}:\n  " + "\n  ".join(wrong)
+    # Fingerprinted: the folder's name changes with any byte of any front-end file (docs/design.md).
+    assert all(path.startswith("/assets/") and len(path.split("/")[2]) >= 8 for path in _assets(output))
+
+
+def test_modules_are_served_as_javascript(proxy):
+    modules = [path for path in _assets(proxy.site.output) if path.endswith(".mjs")]
+    assert len(modules) >= 5
+    wrong = {}
+    for path in modules:
+        content_type = exchange(proxy.url + path).header("Content-Type") or ""
+        if content_type.split(";")[0].strip() != "text/javascript":
+            wrong[path] = content_type
+    assert not wrong, f"{proxy.name} sends modules with a type browsers refuse to run: {wrong}"
+
+
+@pytest.mark.parametrize(("encoding", "decompress"), [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_precompressed_copies_are_sent_with_vary(proxy, encoding, decompress):
+    output = proxy.site.output
+    paths = ["/contact/", *(p for p in _assets(output) if p.endswith((".css", ".mjs")))]
+    problems = []
+    for path in paths:
+        source = output / path.lstrip("/")
+        original = (source / "index.html" if path.endswith("/") else source).read_bytes()
+        answer = exchange(proxy.url + path, headers={"Accept-Encoding": encoding})
+        if answer.header("Content-Encoding") != encoding:
+            problems.append(f"{path}: Content-Encoding {answer.header('Content-Encoding')!r}, expected {encoding!r}")
+        elif decompress(answer.body) != original:
+            problems.append(f"{path}: the {encoding} body is not the file")
+        if not any("accept-encoding" in value.lower() for value in answer.headers("Vary")):
+            problems.append(f"{path}: no Vary: Accept-Encoding (a cache could hand {encoding} to anyone)")
+        plain = exchange(proxy.url + path)
+        if plain.header("Content-Encoding") or plain.body != original:
+            problems.append(f"{path}: a client that accepts no encoding did not get the plain file")
+    assert not problems, f"{proxy.name}:\n  " + "\n  ".join(problems)
+
+
+def test_files_for_other_programs_are_not_served(proxy):
+    for path in [f"/{INTAKE_FOLDER}/page.html", f"/{INTAKE_FOLDER}/{SITE_FILE}", f"/{INTAKE_FOLDER}/", "/_headers"]:
+        answer = exchange(proxy.url + path)
+        assert answer.status == 404, f"{proxy.name} serves {path} (HTTP {answer.status})"
+        assert answer.title().startswith("Page not found"), f"{path}: the 404 is not the site's page"
+
+
+def test_plain_http_is_sent_to_https(proxy):
+    answer = exchange(f"http://127.0.0.1:{proxy.site.http_port}/compare/?a=1")
+    assert answer.status in (301, 308)
+    assert (answer.header("Location") or "").startswith("https://127.0.0.1") and answer.header("Location").endswith(
+        "/compare/?a=1"
+    )
+    assert exchange(proxy.url + "/").header("Strict-Transport-Security") == "max-age=31536000"
+
+
+def test_an_oversize_post_is_refused_with_a_readable_page(proxy):
+    answer = _post(proxy, b"message=" + b"a" * OVERSIZE_BYTES)
+    assert answer.status == 413, f"{proxy.name}: HTTP {answer.status}"
+    page = answer.page
+    assert answer.title().startswith("Your message is too long to send"), answer.body[:300]
+    assert page.find("a", href=f"mailto:{_organization_email(proxy.site.output)}")
+    assert page.find("a", href=lambda href: href and href.endswith("/contact/"))
+    assert not _header_problems("POST /api/contact (70,000 bytes)", answer)
+
+
+def test_with_the_intake_down_a_post_gets_a_page_with_the_email_address(proxy):
+    with proxy.intake.stopped():
+        answer = _post(proxy, b"name=Ann")
+        assert answer.status in (502, 503, 504), f"{proxy.name}: HTTP {answer.status}"
+        assert answer.title().startswith("We could not send your message"), answer.body[:300]
+        assert answer.page.find("a", href=f"mailto:{_organization_email(proxy.site.output)}")
+        assert not _header_problems("POST /api/contact (intake down)", answer)
+
+
+def _fill_contact_form(page, email: str) -> None:
+    page.fill("#contact-name", "Ann Owner")
+    page.fill("#contact-email", email)
+    page.fill("#contact-phone", "(303) 555-0199")
+    page.fill("#contact-company", "Owner & Co")
+    page.fill("#contact-zip_code", "80202")
+    page.check("input[name=role][value=part-time]")
+    page.select_option("#contact-team_size", "small")
+    page.fill("#contact-message", "We have six salespeople and no sales manager since March.")
+    page.check("#contact-consent")
+
+
+@pytest.mark.browser
+def test_a_lead_filled_in_on_the_contact_page_is_stored(proxy, browser):
+    context = browser.new_context(ignore_https_errors=True)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
+    email = f"ann.{proxy.name}@example.com"
+    try:
+        page.goto(proxy.url + "/contact/")
+        _fill_contact_form(page, email)
+        # The local partner appears: the modules ran (served as JavaScript, under the real CSP).
+        page.wait_for_function("() => document.querySelector('[data-partner-preview]')?.textContent.trim()")
+        time.sleep(3.5)  # a person takes longer than the intake's minimum fill time
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send your message").click()
+        assert page.url == proxy.url + "/contact/thanks/", page.url
+    finally:
+        context.close()
+    assert not console, f"{proxy.name}: console errors or CSP violations: {console}"
+    store = LeadStore(proxy.intake.database)
+    try:
+        stored = [lead for lead in store.leads() if lead.fields.get("email") == email]
+    finally:
+        store.close()
+    assert len(stored) == 1, f"{proxy.name}: the lead posted from the page was not stored once ({len(stored)})"
+    assert not stored[0].spam, stored[0].spam_reason
+
+
+@pytest.mark.browser
+def test_with_the_intake_down_the_visitor_sees_the_not_sent_page(proxy, browser):
+    context = browser.new_context(ignore_https_errors=True)
+    page = context.new_page()
+    try:
+        page.goto(proxy.url + "/contact/")
+        _fill_contact_form(page, "bob@example.com")
+        with proxy.intake.stopped():
+            with page.expect_navigation():
+                page.get_by_role("button", name="Send your message").click()
+            heading = page.locator("h1").inner_text()
+            email_link = page.locator("main a[href^='mailto:']").first.get_attribute("href")
+    finally:
+        context.close()
+    assert heading == "We could not send your message"
+    assert email_link == f"mailto:{_organization_email(proxy.site.output)}"
+
+
+def test_slow_clients_do_not_reach_the_intake(proxy):
+    outcome = attack(proxy.site.https_port, origin=proxy.url, tls=insecure_tls())
+    assert outcome.answered == NORMAL_REQUESTS, (
+        f"{proxy.name}: only {outcome.answered} of {NORMAL_REQUESTS} ordinary requests answered while "
+        f"{SLOW_CLIENTS} slow clients trickled their bodies (statuses {outcome.statuses})"
+    )

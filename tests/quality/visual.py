@@ -1,0 +1,132 @@
+"""What people see: screenshots of one page from two builds, compared pixel by pixel (Pillow).
+
+The publish build is the development build minified (HTML, CSS, JS) with absolute URLs; it
+must look the same. A minifier that drops an attribute a selector needs (`type="text"`), or a
+CSS change that only one build gets, shows up here as a changed height or changed pixels.
+
+Tolerance: a pixel counts as changed when one of its channels differs by more than
+CHANNEL_TOLERANCE (anti-aliasing noise stays below that), and a page fails when more than
+CHANGED_SHARE of its pixels changed or its height differs by more than HEIGHT_TOLERANCE_PX.
+A failure writes both screenshots and a diff image to reports/visual/ to look at.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageChops
+
+from .tools import REPORTS
+from .visit import foreign
+
+WIDTHS = (390, 1280)
+VIEWPORT_HEIGHT = 800
+CHANNEL_TOLERANCE = 24  # of 255
+CHANGED_SHARE = 0.001  # 0.1% of the page's pixels
+HEIGHT_TOLERANCE_PX = 0
+VISUAL_REPORTS = REPORTS / "visual"
+
+# Freeze what moves: the caret and any transition still running when the shot is taken.
+_STILL = "*, *::before, *::after { caret-color: transparent !important; transition: none !important; }"
+# Every image loaded before the picture is taken: lazy images below the fold would otherwise
+# arrive in one shot and not the other (seen on /partners/, whose avatars are lazy).
+_ALL_IMAGES_LOADED = """async () => {
+  const images = [...document.images];
+  for (const image of images) image.loading = "eager";
+  await Promise.all(images.map((image) => image.complete ? null : new Promise((done) => {
+    image.addEventListener("load", done, { once: true });
+    image.addEventListener("error", done, { once: true });
+  })));
+  await document.fonts.ready;
+}"""
+
+
+@contextmanager
+def camera(browser, base_url: str, width: int) -> Iterator[Callable[[str], Image.Image]]:
+    """A function that takes a page's whole-page screenshot at `width` px, in light colours.
+
+    One browser context per build and width, reused page after page (the pictures do not
+    depend on the cache); requests to other hosts are stopped.
+    """
+    netloc = base_url.split("//", 1)[1]
+    context = browser.new_context(
+        viewport={"width": width, "height": VIEWPORT_HEIGHT}, reduced_motion="reduce", color_scheme="light"
+    )
+    context.route(lambda url: foreign(url, netloc), lambda route: route.abort())
+    page = context.new_page()
+
+    def shoot(path: str) -> Image.Image:
+        page.goto(base_url + path, wait_until="load")
+        page.evaluate(_ALL_IMAGES_LOADED)
+        png = page.screenshot(full_page=True, animations="disabled", caret="hide", style=_STILL)
+        return Image.open(io.BytesIO(png)).convert("RGB")
+
+    try:
+        yield shoot
+    finally:
+        context.close()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    label: str
+    expected_size: tuple[int, int]
+    actual_size: tuple[int, int]
+    changed_pixels: int
+    diff: Image.Image | None = None
+
+    @property
+    def changed_share(self) -> float:
+        width, height = self.expected_size
+        return self.changed_pixels / max(1, width * height)
+
+    def problem(self) -> str | None:
+        (width, height), (other_width, other_height) = self.expected_size, self.actual_size
+        if width != other_width or abs(height - other_height) > HEIGHT_TOLERANCE_PX:
+            return f"{self.label}: the page is {other_width}x{other_height} px, expected {width}x{height} px"
+        if self.changed_share > CHANGED_SHARE:
+            return (
+                f"{self.label}: {self.changed_pixels} pixels ({self.changed_share:.2%}) differ, "
+                f"more than the {CHANGED_SHARE:.1%} allowed"
+            )
+        return None
+
+
+def compare(label: str, expected: Image.Image, actual: Image.Image) -> Comparison:
+    """How far `actual` is from `expected`; sizes are compared first, pixels over the shared area."""
+    shared = (min(expected.width, actual.width), min(expected.height, actual.height))
+    box = (0, 0, *shared)
+    difference = ImageChops.difference(expected.crop(box), actual.crop(box))
+    mask = _changed_mask(difference)
+    changed = sum(mask.histogram()[255:])
+    return Comparison(label, expected.size, actual.size, changed, mask if changed else None)
+
+
+def _changed_mask(difference: Image.Image) -> Image.Image:
+    """A black-and-white image: white where some channel differs by more than the tolerance."""
+    red, green, blue = difference.split()
+    strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    return strongest.point(lambda value: 255 if value > CHANNEL_TOLERANCE else 0)
+
+
+def clear_reports() -> None:
+    """Screenshots of an earlier run's failures must not be mistaken for this run's."""
+    shutil.rmtree(VISUAL_REPORTS, ignore_errors=True)
+
+
+def keep_for_review(comparison: Comparison, expected: Image.Image, actual: Image.Image) -> Path:
+    """Write expected, actual and the changed pixels (red over the expected page) to reports/visual/."""
+    VISUAL_REPORTS.mkdir(parents=True, exist_ok=True)
+    stem = "".join(char if char.isalnum() else "-" for char in comparison.label).strip("-")
+    expected.save(VISUAL_REPORTS / f"{stem}.expected.png")
+    actual.save(VISUAL_REPORTS / f"{stem}.actual.png")
+    if comparison.diff is not None:
+        marked = expected.crop((0, 0, *comparison.diff.size)).copy()
+        marked.paste((220, 0, 0), mask=comparison.diff)
+        marked.save(VISUAL_REPORTS / f"{stem}.diff.png")
+    return VISUAL_REPORTS
