@@ -14,7 +14,6 @@ import sqlite3
 import time
 from urllib.parse import parse_qsl
 
-from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -255,8 +254,7 @@ class IntakeApp:
         if _wants_json(request) or not request.path.startswith("/api/contact") or request.method != "POST":
             response = _json({"status": "error", "error": refusal.message}, refusal.status)
         else:
-            body = Markup("<p>{}</p>\n<p>Nothing was sent. You can also e-mail us instead.</p>").format(refusal.message)
-            page = self.site.page("Your message was not sent", body)
+            page = self.site.page("Your message was not sent", self.site.refusal_body(refusal.message))
             response = Response(page, refusal.status, content_type="text/html; charset=utf-8")
         response.headers.update(refusal.headers)
         return response

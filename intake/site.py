@@ -64,6 +64,14 @@ class SiteContent:
             return self.page("There is a problem with your message", render_form(form, _INTAKE_BACKEND))
         return self.built.contact_page_with(render_form(form, self.built.backend))
 
+    def refusal_body(self, message: str) -> Markup:
+        """Why a post was refused, and the two ways on: the organisation's e-mail and the form."""
+        email = self.built.organization_email if self.built is not None else ""
+        write = Markup(' You can also write to us at <a href="mailto:{0}">{0}</a>.').format(email) if email else ""
+        return Markup(
+            '<p>{}</p>\n<p>Nothing was sent.{}</p>\n<p><a href="/contact/">Back to the contact form</a></p>'
+        ).format(message, write)
+
     def page(self, title: str, main_html: Markup) -> str:
         """A page in the site's layout (or a plain one, when the site has not been built)."""
         if self.built is not None:

@@ -147,7 +147,12 @@ def test_an_oversize_post_is_refused_with_a_readable_page(proxy):
     answer = _post(proxy, b"message=" + b"a" * OVERSIZE_BYTES)
     assert answer.status == 413, f"{proxy.name}: HTTP {answer.status}"
     page = answer.page
-    assert answer.title().startswith("Your message is too long to send"), answer.body[:300]
+    # The proxy's own page, or the intake's when it answers first (Caddy may pass the start of the
+    # body on before it counts the rest): either way the visitor reads why, and what to do instead.
+    assert answer.title().startswith(("Your message is too long to send", "Your message was not sent")), answer.body[
+        :300
+    ]
+    assert "too long to send" in page.get_text(" ")
     assert page.find("a", href=f"mailto:{_organization_email(proxy.site.output)}")
     assert page.find("a", href=lambda href: href and href.endswith("/contact/"))
     assert not _header_problems("POST /api/contact (70,000 bytes)", answer)
