@@ -290,6 +290,15 @@ def bench(c, articles=1000, runs=3, builds_only=False):
     run_bench(chromium, articles=int(articles), runs=int(runs), builds_only=builds_only)
 
 
+@task(help={"articles": "synthetic articles to generate (default 1000)"})
+def profile_build(c, articles=1000):
+    """Profile a build of the benchmark's synthetic site (pyinstrument); writes reports/build-profile.txt."""
+    sys.path.insert(0, str(ROOT))
+    from tools.bench.profile import profile_build as run_profile
+
+    run_profile(articles=int(articles))
+
+
 # --- Lead intake ---------------------------------------------------------------------
 # The intake's own operations; see README, "Operating the lead intake".
 

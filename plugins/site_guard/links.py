@@ -102,13 +102,15 @@ class PageScan:
 
 def scan_html(text: str) -> PageScan:
     scan = PageScan()
-    for markup in _NEXT_MARKUP.finditer(text):
-        tag, attributes = markup.group("tag", "attributes")
-        if tag is None:
-            tag, attributes = markup.group("raw", "raw_attributes")
-            if tag is None:
-                continue  # a comment, a declaration, or the end of the page
-        ids, references = _read_tag(tag, attributes)
+    # findall gives each stop's groups in order: raw-text tag and its attributes, other tag and its
+    # attributes (all empty for a comment, a declaration or the end of the page).
+    for raw, raw_attributes, tag, attributes in _NEXT_MARKUP.findall(text):
+        if tag:
+            ids, references = _read_tag(tag, attributes)
+        elif raw:
+            ids, references = _read_tag(raw, raw_attributes)
+        else:
+            continue
         if ids:
             scan.ids.update(ids)
         if references:
