@@ -174,11 +174,19 @@ def run_bench(chromium: str | None, articles: int = 1000, runs: int = 3, echo=pr
         real = []
         for run in range(1, runs + 1):
             echo(f"  real site, run {run}/{runs} ...")
-            real.append(_timed(our_build(ROOT / "content", scratch / "real"))[0])
+            real.append(_timed(our_build(ROOT / "content", scratch / "real")))
         pages = sorted((scratch / "real").rglob("*.html"))
         say(f"## Build time: the real site ({len(pages)} pages)")
         say()
-        say(markdown_table(headers, [_row("invoke build (pelicanconf.py), wall clock", real)]))
+        say(
+            markdown_table(
+                headers,
+                [
+                    _row("invoke build (pelicanconf.py), wall clock", [wall for wall, _ in real]),
+                    _row("invoke build (pelicanconf.py), CPU (user + system)", [cpu for _, cpu in real]),
+                ],
+            )
+        )
         say()
         if builds_only:
             return _finish(lines, say, intake=False)
