@@ -325,13 +325,29 @@ def deploy_headers(c):
         print(f"Wrote {target.relative_to(ROOT)}")
 
 
-@task(help={"articles": "synthetic articles to generate (default 1000)", "runs": "builds of each kind (default 3)"})
-def bench(c, articles=1000, runs=3):
+@task(
+    help={
+        "articles": "synthetic articles to generate (default 1000)",
+        "runs": "builds of each kind (default 3)",
+        "builds_only": "only the build times (no Chromium page weights, no intake figures)",
+    }
+)
+def bench(c, articles=1000, runs=3, builds_only=False):
     """Benchmark builds (synthetic 1,000-article site: ours vs plain Pelican; the real site), print page weights."""
     sys.path.insert(0, str(ROOT))
     from tools.bench.build import run_bench
 
-    run_bench(_ensure_chromium(c), articles=int(articles), runs=int(runs))
+    chromium = None if builds_only else _ensure_chromium(c)
+    run_bench(chromium, articles=int(articles), runs=int(runs), builds_only=builds_only)
+
+
+@task(help={"articles": "synthetic articles to generate (default 1000)"})
+def profile_build(c, articles=1000):
+    """Profile a build of the benchmark's synthetic site (pyinstrument); writes reports/build-profile.txt."""
+    sys.path.insert(0, str(ROOT))
+    from tools.bench.profile import profile_build as run_profile
+
+    run_profile(articles=int(articles))
 
 
 # --- Lead intake ---------------------------------------------------------------------

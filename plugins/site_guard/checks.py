@@ -29,7 +29,7 @@ def _state(settings_or_context) -> dict:
 
 def check_plugins_loaded(pelican) -> None:
     """Fail when a plugin named in REQUIRED_PLUGINS did not register."""
-    pelican.settings[STATE_KEY] = {"problems": [], "written": {}}
+    pelican.settings[STATE_KEY] = {"problems": [], "written": []}
     loaded = set(pelican.settings.get("PLUGINS") or [])
     required = pelican.settings.get("REQUIRED_PLUGINS") or []
     # Pelican records namespace plugins by their full name and local ones by module.
@@ -83,18 +83,30 @@ def raise_content_problems(generators) -> None:
 
 
 def record_written(path, context) -> None:
-    """Remember which source file produced each written HTML file."""
+    """Remember what produced each written HTML file, to name it if a page has a broken link.
+
+    Called for every page the build writes, so it only keeps the path and the object; the
+    file names are worked out in `_written_sources`, and only when a link is broken.
+    """
     state = context.get(STATE_KEY)
     if state is None or not str(path).endswith(".html"):
         return
     content = context.get("article") or context.get("page")
-    if content is not None and getattr(content, "source_path", None):
-        source = _relative_source(content)
-    elif context.get("source_file"):  # a plugin's page names the content file it was made from
-        source = context["source_file"]
-    else:
-        source = f"theme template for {os.path.relpath(path, context['OUTPUT_PATH'])}"
-    state["written"][os.path.realpath(path)] = source
+    state["written"].append((path, content, context.get("source_file"), context["OUTPUT_PATH"]))
+
+
+def _written_sources(written) -> dict[str, str]:
+    """Written HTML file (real path) -> the source file to name in a problem."""
+    sources = {}
+    for path, content, source_file, output_path in written:
+        if content is not None and getattr(content, "source_path", None):
+            source = _relative_source(content)
+        elif source_file:  # a plugin's page names the content file it was made from
+            source = source_file
+        else:
+            source = f"theme template for {os.path.relpath(path, output_path)}"
+        sources[os.path.realpath(path)] = source
+    return sources
 
 
 def check_links(pelican) -> None:
@@ -108,7 +120,7 @@ def check_links(pelican) -> None:
         ignore_prefixes=settings.get("LINK_CHECK_IGNORE", []),
     )
     if report.broken:
-        written = _state(settings)["written"]
+        written = _written_sources(_state(settings)["written"])
         problems = [
             Problem(
                 written.get(os.path.realpath(link.page), display_path(link.page)),

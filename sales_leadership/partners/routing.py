@@ -72,36 +72,47 @@ def _state_name(code: str) -> str:
     return us_states().get(code, code)
 
 
-def _route_place(directory: Directory, zip_code: str, place: Place, listed: bool) -> Route:
-    """Rules 1-4 for a ZIP code whose place (listed, or guessed from its prefix) is known."""
-    prefix = zip_code[:3]
-    owner = directory.prefix_owner(prefix)
+def _decide(directory: Directory, zip_code: str, place: Place) -> tuple[Partner, str, float | None]:
+    """Rules 1-4 for a ZIP code whose place is known: (partner, rule, miles when the rule is "nearest").
+
+    Kept apart from the sentence that explains it, so `build_lookup` can decide for every ZIP code
+    in the data without writing 43,000 sentences nobody reads."""
+    owner = directory.prefix_owner(zip_code[:3])
     if owner is not None:
-        return Route(owner, "zip-prefix", f"{owner.name} covers ZIP codes starting with {prefix}.")
-    where = f"ZIP code {zip_code}" if listed else f"ZIP code {zip_code} (not in our data; placed by its prefix)"
+        return owner, "zip-prefix", None
     if place.state not in us_states():
-        head_office = directory.head_office
-        return Route(
-            head_office, "head-office", f"{where} is a military or overseas address, so {head_office.name} will reply."
-        )
+        return directory.head_office, "head-office", None
     owner = directory.state_owner(place.state)
     if owner is not None:
-        return Route(owner, "state", f"{where} is in {_state_name(place.state)}, which {owner.name} covers.")
+        return owner, "state", None
     nearest = nearest_partner(directory, place)
     if nearest is not None:
-        partner, miles = nearest
+        return nearest[0], "nearest", nearest[1]
+    return directory.head_office, "head-office", None
+
+
+def _route_place(directory: Directory, zip_code: str, place: Place, listed: bool) -> Route:
+    """Rules 1-4 for a ZIP code whose place (listed, or guessed from its prefix) is known, with the reason."""
+    partner, rule, miles = _decide(directory, zip_code, place)
+    where = f"ZIP code {zip_code}" if listed else f"ZIP code {zip_code} (not in our data; placed by its prefix)"
+    if rule == "zip-prefix":
+        return Route(partner, rule, f"{partner.name} covers ZIP codes starting with {zip_code[:3]}.")
+    if rule == "state":
+        return Route(partner, rule, f"{where} is in {_state_name(place.state)}, which {partner.name} covers.")
+    if rule == "nearest":
         return Route(
             partner,
-            "nearest",
+            rule,
             f"No partner covers {_state_name(place.state)} yet; {partner.name} in {partner.city}, "
             f"{partner.state} is the nearest partner to {where} (about {round(miles):,} miles).",
         )
-    head_office = directory.head_office
+    if place.state not in us_states():
+        return Route(partner, rule, f"{where} is a military or overseas address, so {partner.name} will reply.")
     return Route(
-        head_office,
-        "head-office",
+        partner,
+        rule,
         f"No partner covers {_state_name(place.state)} and {where} has no location on record, "
-        f"so {head_office.name} will reply.",
+        f"so {partner.name} will reply.",
     )
 
 
@@ -191,19 +202,18 @@ def build_lookup(directory: Directory, include_email: bool = False) -> dict:
     """
     groups: dict[tuple[str, str], dict[str, list[str]]] = {}
 
-    def add(kind: str, key: str, found: Route) -> None:
-        group = groups.setdefault((found.partner.slug, found.rule), {"prefixes": [], "zips": []})
-        group[kind].append(key)
+    def decided(zip_code: str, place: Place) -> tuple[str, str]:
+        partner, rule, _ = _decide(directory, zip_code, place)
+        return partner.slug, rule
 
     defaults: dict[str, tuple[str, str]] = {}
     for prefix, place in prefix_places().items():
-        found = _route_place(directory, prefix + "00", place, listed=False)
-        defaults[prefix] = (found.partner.slug, found.rule)
-        add("prefixes", prefix, found)
+        defaults[prefix] = decided(prefix + "00", place)
+        groups.setdefault(defaults[prefix], {"prefixes": [], "zips": []})["prefixes"].append(prefix)
     for zip_code, place in zip_places().items():
-        found = _route_place(directory, zip_code, place, listed=True)
-        if (found.partner.slug, found.rule) != defaults[zip_code[:3]]:
-            add("zips", zip_code, found)
+        found = decided(zip_code, place)
+        if found != defaults[zip_code[:3]]:
+            groups.setdefault(found, {"prefixes": [], "zips": []})["zips"].append(zip_code)
     return {
         "headOffice": directory.head_office.slug,
         "partners": {partner.slug: _partner_card(partner, include_email) for partner in directory.partners},
