@@ -284,33 +284,81 @@ def bench(c, articles=1000, runs=3):
 
 
 # --- Lead intake ---------------------------------------------------------------------
-# The intake's own operations; see README, "Operating the lead intake".
+# The intake's own operations; see README, "Operating the lead intake". They read the same settings
+# as the service (var/intake.env, or the file INTAKE_ENV_FILE names, and the environment) and never
+# create a database: one that is not where the settings say is an error naming the path.
+
+
+def _intake_settings():
+    from intake.config import ConfigError, load_settings
+
+    try:
+        return load_settings(create_files=False)
+    except ConfigError as error:
+        raise Exit(f"The intake's settings are wrong: {error}", code=1) from None
 
 
 def _lead_store():
-    from intake.config import load_settings
-    from intake.storage import LeadStore
+    from intake.storage import DatabaseMissing, LeadStore
 
-    store = LeadStore(load_settings().database)
-    store.migrate()
+    settings = _intake_settings()
+    store = LeadStore(settings.database, create=False)
+    try:
+        store.migrate()
+    except DatabaseMissing:
+        source = f"{settings.env_file} and the environment" if settings.env_file else "the environment"
+        raise Exit(
+            f"No lead database at {settings.database} (INTAKE_DATABASE, from {source}). Nothing was created. "
+            "Run the command where the intake runs, with its settings (var/intake.env), or start the "
+            "intake once (invoke serve, or gunicorn) to create the database.",
+            code=1,
+        ) from None
     return store
 
 
 @task(
-    help={"csv": "write every lead as CSV to this file ('-' for the terminal)", "spam": "include leads flagged as spam"}
+    help={
+        "csv": "write every lead as CSV to this file ('-' for the terminal)",
+        "spam": "include leads dropped or rejected as spam",
+        "held": "only the leads held for review (release or reject them)",
+    }
 )
-def leads(c, csv="", spam=False):
-    """List the latest leads (who, routed to which partner, delivered or pending); --csv exports them all."""
+def leads(c, csv="", spam=False, held=False):
+    """List the latest leads (who, routed to which partner, status, delivery); --csv exports them all."""
     from intake.admin import leads_csv, leads_table
 
     store = _lead_store()
     if not csv:
-        print(leads_table(store, include_spam=spam))
+        print(leads_table(store, include_spam=spam, held=held))
     elif csv == "-":
         sys.stdout.write(leads_csv(store, include_spam=spam))
     else:
         Path(csv).write_text(leads_csv(store, include_spam=spam), encoding="utf-8")
         print(f"Leads written to {csv}")
+
+
+@task(help={"reference": "the lead's reference, e.g. SLP-7K3Q (invoke leads --held lists them)"})
+def lead_release(c, reference):
+    """A lead held for review is a real one: send it to its partner now."""
+    from intake.admin import NotFound, release
+
+    try:
+        lead = release(_lead_store(), reference, _intake_settings().acknowledge)
+    except (NotFound, ValueError) as error:
+        raise Exit(str(error), code=1) from None
+    print(f"{lead.reference} released: it goes to {lead.partner_name} with the next delivery round.")
+
+
+@task(help={"reference": "the lead's reference, e.g. SLP-7K3Q (invoke leads --held lists them)"})
+def lead_reject(c, reference):
+    """A lead held for review is spam: keep it flagged, never send it."""
+    from intake.admin import NotFound, reject
+
+    try:
+        lead = reject(_lead_store(), reference)
+    except (NotFound, ValueError) as error:
+        raise Exit(str(error), code=1) from None
+    print(f"{lead.reference} rejected as spam: it will not be sent (it is deleted with the retention period).")
 
 
 @task(help={"all": "show delivered messages too"})
@@ -322,12 +370,24 @@ def outbox(c, all=False):
 
 
 @task(help={"days": "delete leads older than this many days (default: INTAKE_RETENTION_DAYS, 365)"})
-def leads_purge(c, days=0):
-    """Apply the retention period: delete leads (and their deliveries) older than N days."""
-    from intake.config import load_settings
-
-    days = int(days) or load_settings().retention_days
-    print(f"Deleted {_lead_store().purge_older_than(days)} lead(s) older than {days} days.")
+def leads_purge(c, days=None):
+    """Apply the retention period: delete leads (and their history and deliveries) older than N days."""
+    if days is None:
+        days = _intake_settings().retention_days
+    else:
+        try:
+            days = int(days)
+        except ValueError:
+            days = 0
+        if days < 1:
+            raise Exit(f"--days {days}: give a whole number of days, 1 or more; nothing was deleted.", code=2)
+    purged = _lead_store().purge_older_than(days)
+    print(f"Deleted {purged.deleted} lead(s) older than {days} days.")
+    if purged.kept_pending:
+        print(
+            f"Kept {purged.kept_pending} lead(s) older than that: their delivery is still pending "
+            "(invoke outbox). They are deleted once delivered."
+        )
 
 
 @task(help={"email": "the person's e-mail address"})
@@ -340,8 +400,15 @@ def lead_export(c, email):
 
 @task(help={"email": "the person's e-mail address"})
 def lead_erase(c, email):
-    """Erase everything stored about one person (by e-mail address), deliveries included."""
-    print(f"Erased {_lead_store().erase_email(email)} lead(s) for that address.")
+    """Erase everything stored about one person (by e-mail address): leads, history, deliveries."""
+    from intake.storage import EraseIncomplete
+
+    try:
+        erased = _lead_store().erase_email(email)
+    except EraseIncomplete as error:
+        raise Exit(f"NOT erased completely: {error}", code=1) from None
+    print(f"Erased {erased} lead(s) for that address; the database file keeps no copy.")
+    print("Copies of e-mails already sent (to the partner, and the visitor's receipt) stay in those mailboxes.")
 
 
 @task

@@ -1,6 +1,9 @@
-"""What the operator's tasks show and do (`invoke leads`, `outbox`, `leads-purge`, `lead-export`, `lead-erase`).
+"""What the operator's tasks show and do (`invoke leads`, `outbox`, `leads-purge`, `lead-export`,
+`lead-erase`, `lead-release`, `lead-reject`).
 
 Kept apart from tasks.py so the tests call the same functions the tasks do.
+Everything a visitor typed passes `for_terminal` before it is printed and
+`csv_cell` before it is exported (intake/safe_text.py).
 """
 
 from __future__ import annotations
@@ -9,15 +12,19 @@ import csv
 import datetime
 import io
 import json
-import time
 
+from .safe_text import csv_cell, for_terminal
 from .storage import Delivery, LeadStore, StoredLead
 
-LEAD_COLUMNS = ["reference", "created_at", "partner", "route_rule", "spam_reason", "delivery"]
+LEAD_COLUMNS = ["reference", "created_at", "status", "partner", "route_rule", "verdict", "spam_score", "spam_reasons"]
+
+
+class NotFound(LookupError):
+    """No lead with that reference (str() says so)."""
 
 
 def _delivery_state(store: LeadStore) -> dict[int, str]:
-    """lead id -> 'sent' / 'pending' (partner e-mail); spam leads have none."""
+    """lead id -> 'sent' / 'pending' / 'failed' (the partner's e-mail); held and dropped leads have none."""
     return {
         delivery.lead_id: delivery.status
         for delivery in store.deliveries(include_sent=True)
@@ -32,20 +39,28 @@ def _form_field_names(leads: list[StoredLead]) -> list[str]:
     return names
 
 
-def leads_table(store: LeadStore, include_spam: bool = False, limit: int = 50) -> str:
-    """The latest leads, newest first, one line each."""
-    leads = store.leads(include_spam=include_spam, limit=limit)
+def _delivery_column(lead: StoredLead, state: dict[int, str]) -> str:
+    if lead.status in ("held", "spam"):
+        return f"{lead.verdict} (score {lead.spam_score}): {lead.spam_reason}"
+    return state.get(lead.id, "-")
+
+
+def leads_table(store: LeadStore, include_spam: bool = False, limit: int = 50, held: bool = False) -> str:
+    """The latest leads, newest first, one line each; `held`: only those waiting for review."""
+    leads = store.leads(include_spam=include_spam, limit=limit, statuses=("held",) if held else ())
     if not leads:
-        return "No leads stored yet."
+        return "No leads are held for review." if held else "No leads stored yet."
     state = _delivery_state(store)
-    rows = [["created (UTC)", "name", "email", "partner", "rule", "delivery"]]
+    rows = [["reference", "created (UTC)", "name", "email", "partner", "status", "delivery"]]
     for lead in leads:
-        delivery = "spam: " + lead.spam_reason if lead.spam else state.get(lead.id, "-")
         rows.append(
-            [lead.created_at[:19].replace("T", " "), lead.fields.get("name", ""), lead.email, lead.partner_slug,
-             lead.route_rule, delivery]
+            [lead.reference, lead.created_at[:19].replace("T", " "), lead.fields.get("name", ""), lead.email,
+             lead.partner_slug, lead.status, _delivery_column(lead, state)]
         )  # fmt: skip
-    return _table(rows)
+    table = _table([[for_terminal(cell) for cell in row] for row in rows])
+    if held:
+        table += "\n\nRelease one with `invoke lead-release REFERENCE`; reject it with `invoke lead-reject REFERENCE`."
+    return table
 
 
 def leads_csv(store: LeadStore, include_spam: bool = False) -> str:
@@ -54,38 +69,61 @@ def leads_csv(store: LeadStore, include_spam: bool = False) -> str:
     state = _delivery_state(store)
     field_names = _form_field_names(leads)
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(LEAD_COLUMNS + field_names)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    writer.writerow([*LEAD_COLUMNS, "delivery", *field_names])
     for lead in leads:
-        writer.writerow(
-            [lead.public_id, lead.created_at, lead.partner_slug, lead.route_rule, lead.spam_reason,
-             state.get(lead.id, "")] + [_csv_safe(lead.fields.get(name, "")) for name in field_names]
-        )  # fmt: skip
+        row = [lead.reference, lead.created_at, lead.status, lead.partner_slug, lead.route_rule, lead.verdict,
+               str(lead.spam_score), lead.spam_reason, state.get(lead.id, "")]  # fmt: skip
+        row += [lead.fields.get(name, "") for name in field_names]
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
 
 
-def _csv_safe(value: str) -> str:
-    """Keep a visitor's "=HYPERLINK(...)" from becoming a formula when the export is opened in a spreadsheet."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def find_lead(store: LeadStore, reference: str) -> StoredLead:
+    from .references import as_typed
+
+    lead = store.lead(reference.strip()) or store.lead(as_typed(reference))
+    if lead is None:
+        raise NotFound(f"no lead with the reference {reference!r} (see `invoke leads`)")
+    return lead
+
+
+def release(store: LeadStore, reference: str, acknowledge: bool) -> StoredLead:
+    """A held lead goes to its partner (and the visitor gets the receipt) as if it had just arrived."""
+    lead = find_lead(store, reference)
+    if lead.status != "held":
+        raise ValueError(f"{lead.reference} is not held for review (its status is {lead.status})")
+    deliveries = [("partner", lead.partner_email)]
+    if acknowledge:
+        deliveries.append(("acknowledgement", lead.email))
+    return store.release(lead.id, deliveries)
+
+
+def reject(store: LeadStore, reference: str) -> StoredLead:
+    lead = find_lead(store, reference)
+    if lead.status != "held":
+        raise ValueError(f"{lead.reference} is not held for review (its status is {lead.status})")
+    return store.reject(lead.id)
 
 
 def outbox_table(store: LeadStore, include_sent: bool = False) -> str:
     deliveries = store.deliveries(include_sent=include_sent)
     if not deliveries:
         return "The outbox is empty: every lead has been delivered." if not include_sent else "The outbox is empty."
-    now = time.time()
+    now = store.clock()
     rows = [["id", "lead", "kind", "to", "status", "attempts", "next attempt", "last error"]]
     for delivery in deliveries:
         rows.append(
             [str(delivery.id), str(delivery.lead_id), delivery.kind, delivery.recipient, delivery.status,
              str(delivery.attempts), _when(delivery, now), delivery.last_error[:60]]
         )  # fmt: skip
-    return _table(rows)
+    return _table([[for_terminal(cell) for cell in row] for row in rows])
 
 
 def _when(delivery: Delivery, now: float) -> str:
-    if delivery.status == "sent":
-        return f"sent {delivery.sent_at[:19].replace('T', ' ')}" if delivery.sent_at else "sent"
+    if delivery.status in ("sent", "failed", "cancelled"):
+        done = f" {delivery.sent_at[:19].replace('T', ' ')}" if delivery.sent_at else ""
+        return {"sent": f"sent{done}", "failed": "given up", "cancelled": "not needed"}[delivery.status]
     wait = delivery.next_attempt_at - now
     if wait <= 0:
         return "due now"
@@ -100,22 +138,32 @@ def export_person(store: LeadStore, email: str) -> str:
             "email": email,
             "leads": [
                 {
-                    "reference": lead.public_id,
+                    "reference": lead.reference,
                     "created_at": lead.created_at,
+                    "status": lead.status,
                     "fields": lead.fields,
                     "routed_to": {"partner": lead.partner_name, "rule": lead.route_rule, "reason": lead.route_reason},
-                    "spam": lead.spam_reason or None,
+                    "spam_check": {"verdict": lead.verdict, "score": lead.spam_score, "reasons": lead.spam_reason},
+                    "sent_again_and_merged": lead.duplicates,
+                    "history": [
+                        {"at": _iso(event.at), "event": event.kind, "status": event.status, "by": event.actor}
+                        for event in events
+                    ],
                     "deliveries": [
                         {"kind": d.kind, "to": d.recipient, "status": d.status, "sent_at": d.sent_at}
                         for d in deliveries
                     ],
                 }
-                for lead, deliveries in found
+                for lead, deliveries, events in found
             ],
         },
         indent=2,
         ensure_ascii=False,
     )
+
+
+def _iso(moment: float) -> str:
+    return datetime.datetime.fromtimestamp(moment, datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _table(rows: list[list[str]]) -> str:

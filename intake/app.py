@@ -12,6 +12,7 @@ import json
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from urllib.parse import parse_qsl
 
 from markupsafe import Markup
@@ -24,19 +25,23 @@ from werkzeug.wrappers import Request, Response
 from sales_leadership.contact.backend import ContactBackend
 from sales_leadership.headers.policy import header_rules, headers_for
 
-from .abuse import RateLimiter, origin_allowed
+from .abuse import RateLimiter, origin_allowed, origin_of
 from .config import IntakeSettings, load_settings
 from .delivery import DeliveryWorker
 from .logs import configure_logging
+from .normalise import normalise_form
 from .site import SiteContent
-from .storage import LeadStore, NewLead
-from .tokens import check_token, issue_token
+from .spam_rules import SAME_BODY_DAYS
+from .storage import Added, LeadStore, NewLead, StoreBusy, TokenSpent
+from .tokens import FormTokens
+from .verdict import DELIVER, judge
 
 log = logging.getLogger("intake.app")
 
 ACCEPTED_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+Clock = Callable[[], float]
 THANKS_URL = "/contact/thanks/"
-STORE_ATTEMPTS = 4
+TOO_LARGE = "Your message is too long to send. Please shorten it and try again."
 
 
 class Refusal(Exception):
@@ -62,13 +67,18 @@ class IntakeApp:
         self.store.migrate()
         self.site = site or SiteContent(settings.content_path, settings.output_path)
         self.limiter = RateLimiter(settings.rate_limit_posts, settings.rate_limit_window)
+        self.tokens = FormTokens(
+            settings.secret, settings.token_max_age, settings.min_fill_seconds, clock=self.store.clock
+        )
         # From the policy itself, never from a file the build may not have written: every answer
         # carries the headers. The intake is the form's backend, so form-action is 'self'.
         self.header_rules = header_rules(ContactBackend())
+        # One byte more than allowed is read, so a body without a length (chunked) that is too large
+        # is seen to be too large instead of being cut at the limit.
         self.request_class = type(
             "IntakeRequest",
             (Request,),
-            {"max_content_length": settings.max_body_bytes, "max_form_memory_size": settings.max_body_bytes},
+            {"max_content_length": settings.max_body_bytes + 1, "max_form_memory_size": settings.max_body_bytes},
         )
         self.worker = worker or DeliveryWorker(self.store, settings, self.site.choices)
         self.urls = Map(
@@ -135,6 +145,7 @@ class IntakeApp:
                 "status": "ok",
                 "schema": self.store.schema_version(),
                 "pending_deliveries": self.store.pending_count(),
+                "held_for_review": self.store.held_count(),
                 "smtp": "configured" if self.worker.transport is not None else "not configured",
             }
         except sqlite3.Error:
@@ -143,13 +154,13 @@ class IntakeApp:
         return _json(body)
 
     def on_token(self, request: Request) -> Response:
-        return _json({"token": issue_token(self.settings.secret)})
+        return _json({"token": self.tokens.issue(self._origin(request))})
 
     def on_contact(self, request: Request) -> Response:
         wants_json = _wants_json(request)
-        self._check_rate(request)
+        client = self._check_rate(request)
         self._check_request(request)
-        formdata = self._read_form(request)
+        formdata = normalise_form(self._read_form(request))
         form = self.site.form(formdata)
         if not form.validate():
             log.info("invalid post", extra={"event": "lead_invalid", "fields": sorted(form.errors)})
@@ -158,27 +169,47 @@ class IntakeApp:
             page = self.site.contact_page_with_errors(form)
             return Response(page, 422, content_type="text/html; charset=utf-8")
         fields = {field.name: formdata.get(field.name, "") for field in form}
-        lead = NewLead(fields, self.site.recipient_for(fields), self._spam_reason(formdata))
-        stored = self._store(lead)
-        if not lead.is_spam:
+        added = self._accept(fields, self._origin(request), client)
+        stored = added.lead
+        if stored.verdict == DELIVER and not added.duplicate:
             self.worker.wake()
         log.info(
             "lead stored",
             extra={
-                "event": "lead_spam" if lead.is_spam else "lead_received",
-                "lead": stored.public_id,
+                "event": "lead_duplicate" if added.duplicate else f"lead_{stored.status}",
+                "lead": stored.reference,
                 "partner": stored.partner_slug,
                 "rule": stored.route_rule,
-                "spam_reason": stored.spam_reason,
+                "verdict": stored.verdict,
+                "score": stored.spam_score,
+                "signals": list(stored.spam_signals),
             },
         )
+        # Held and dropped posts get the answer a person gets: a program learns nothing from it.
         if wants_json:
-            return _json({"status": "received", "reference": stored.public_id, "partner": stored.partner_name}, 201)
+            return _json({"status": "received", "reference": stored.reference, "partner": stored.partner_name}, 201)
         return Response("", 303, headers={"Location": THANKS_URL})
+
+    def _accept(self, fields: dict[str, str], origin: str, client: str) -> Added:
+        """Judge the post and store it (or merge it into the lead it repeats)."""
+        token = self.tokens.check(fields.get("started", ""), origin)
+        recipient = self.site.recipient_for(fields)
+        evidence = {
+            "other_senders": self.store.other_senders(fields, SAME_BODY_DAYS),
+            "busy_client": self.limiter.recent(client) > self.settings.rate_limit_posts // 2,
+        }
+        verdict = judge(fields, token.signal, **evidence)
+        spend = (token.nonce, token.expires_at) if token.nonce else None
+        try:
+            return self._store(NewLead(fields, recipient, verdict), spend)
+        except TokenSpent:
+            verdict = judge(fields, token.signal, reused=True, **evidence)
+            return self._store(NewLead(fields, recipient, verdict), None)
 
     # --- the checks, in the order they run -----------------------------------------------
 
-    def _check_rate(self, request: Request) -> None:
+    def _check_rate(self, request: Request) -> str:
+        """The hard limit (429); returns the client's key for the verdict's rate signal."""
         if not self.settings.trusted_proxies and "X-Forwarded-For" in request.headers and not self._warned_proxy:
             self._warned_proxy = True
             log.warning(
@@ -186,7 +217,8 @@ class IntakeApp:
                 "proxy's address, and so one rate limit; set INTAKE_TRUSTED_PROXIES=1",
                 extra={"event": "proxy_not_trusted"},
             )
-        retry_after = self.limiter.hit(request.remote_addr or "unknown")
+        client = request.remote_addr or "unknown"
+        retry_after = self.limiter.hit(client)
         if retry_after:
             log.warning("rate limited", extra={"event": "rate_limited"})
             raise Refusal(
@@ -194,10 +226,11 @@ class IntakeApp:
                 "You have sent several messages in a short time. Please wait a few minutes and try again.",
                 {"Retry-After": str(int(retry_after) + 1)},
             )
+        return client
 
     def _check_request(self, request: Request) -> None:
         if request.content_length is not None and request.content_length > self.settings.max_body_bytes:
-            raise Refusal(413, "Your message is too long to send. Please shorten it and try again.")
+            raise Refusal(413, TOO_LARGE, {"Connection": "close"})
         if request.mimetype not in ACCEPTED_TYPES:
             raise Refusal(415, "The form must be sent as a web form (urlencoded or multipart).")
         allowed = self.settings.allowed_origins
@@ -210,9 +243,10 @@ class IntakeApp:
         try:
             body = request.get_data(cache=True, parse_form_data=False)
         except RequestEntityTooLarge:
-            raise Refusal(413, "Your message is too long to send. Please shorten it and try again.") from None
+            raise Refusal(413, TOO_LARGE, {"Connection": "close"}) from None
         if len(body) > self.settings.max_body_bytes:
-            raise Refusal(413, "Your message is too long to send. Please shorten it and try again.")
+            # A chunked body has no length to check beforehand: it was read to one byte past the limit.
+            raise Refusal(413, TOO_LARGE, {"Connection": "close"})
         try:
             text = body.decode("utf-8")
             if request.mimetype == "application/x-www-form-urlencoded":
@@ -224,30 +258,33 @@ class IntakeApp:
         try:
             return MultiDict(request.form)
         except RequestEntityTooLarge:
-            raise Refusal(413, "Your message is too long to send. Please shorten it and try again.") from None
+            raise Refusal(413, TOO_LARGE, {"Connection": "close"}) from None
 
-    def _spam_reason(self, formdata: MultiDict) -> str:
-        if formdata.get("website", "").strip():
-            return "honeypot"
-        return check_token(
-            self.settings.secret, formdata.get("started", ""), self.settings.min_fill_seconds
-        ).spam_reason
+    def _origin(self, request: Request) -> str:
+        """The origin of the page a request came from (Origin, else Referer), else the site's own."""
+        for header in ("Origin", "Referer"):
+            origin = origin_of(request.headers.get(header, ""))
+            if origin:
+                return origin
+        return self.settings.site_origin
 
-    def _store(self, lead: NewLead):
-        """Store the lead; a busy database is waited for, never reported to the visitor as 'locked'."""
-        deliveries = [] if lead.is_spam else [("partner", lead.recipient.email)]
-        if deliveries and self.settings.acknowledge:
-            deliveries.append(("acknowledgement", lead.fields["email"].strip()))
-        for attempt in range(STORE_ATTEMPTS):
-            try:
-                return self.store.add_lead(lead, deliveries)
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error) and "busy" not in str(error):
-                    raise
-                log.warning("database busy, retrying", extra={"event": "db_busy", "attempt": attempt + 1})
-        raise Refusal(
-            503, "We are receiving many messages right now. Please try again in a minute.", {"Retry-After": "30"}
-        )
+    def _store(self, lead: NewLead, token: tuple[str, float] | None) -> Added:
+        """Store the lead, waiting at most INTAKE_BUSY_SECONDS for the database; else 503, nothing stored."""
+        deliveries = []
+        if lead.verdict.outcome == DELIVER:
+            deliveries.append(("partner", lead.recipient.email))
+            if self.settings.acknowledge:
+                deliveries.append(("acknowledgement", lead.fields["email"].strip()))
+        try:
+            return self.store.add_lead(lead, deliveries, token=token, wait=self.settings.busy_seconds)
+        except StoreBusy:
+            log.warning("database busy: post answered 503", extra={"event": "db_busy"})
+            raise Refusal(
+                503,
+                "We are receiving many messages right now and could not store yours. Please send it again in a "
+                "minute: nothing was stored.",
+                {"Retry-After": str(max(int(self.settings.busy_seconds * 2), 5))},
+            ) from None
 
     # --- answers ------------------------------------------------------------------------
 
@@ -274,11 +311,16 @@ def _json(body: dict, status: int = 200) -> Response:
     return Response(json.dumps(body), status, content_type="application/json")
 
 
-def create_app(settings: IntakeSettings | None = None, *, start_worker: bool | None = None) -> IntakeApp:
-    """The WSGI application, ready to serve: settings from the environment, schema migrated, worker started."""
+def create_app(
+    settings: IntakeSettings | None = None, *, start_worker: bool | None = None, clock: Clock | None = None
+) -> IntakeApp:
+    """The WSGI application, ready to serve: settings from the environment, schema migrated, worker started.
+
+    `clock`: where time comes from (time.time; tests pass one they move).
+    """
     configure_logging()
     settings = settings or load_settings()
-    app = IntakeApp(settings)
+    app = IntakeApp(settings, store=LeadStore(settings.database, clock=clock or time.time))
     if settings.run_worker if start_worker is None else start_worker:
         app.worker.start()
     return app

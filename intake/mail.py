@@ -12,13 +12,15 @@ import datetime
 from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime, getaddresses, parseaddr
 
+from email_validator import EmailNotValidError, validate_email
 from markupsafe import Markup, escape
 from wtforms import BooleanField
 
 from sales_leadership.contact.forms import ContactForm, FormChoices
 
+from .normalise import normalise_field
 from .storage import StoredLead
 
 # Machinery, not something the partner needs to read (quiz_answers, also hidden, is kept).
@@ -42,7 +44,7 @@ def displayed_fields(fields: dict[str, str], choices: FormChoices) -> list[tuple
     for field in form:
         if field.name in MACHINERY_FIELDS or field.type == "SubmitField":
             continue
-        raw = fields.get(field.name, "")
+        raw = normalise_field(field.name, fields.get(field.name, ""))
         if isinstance(field, BooleanField):
             value = "yes" if raw else "no"
         elif not raw.strip():
@@ -77,10 +79,36 @@ def _message_id(lead: StoredLead, kind: str, sender: str) -> str:
     return f"<{lead.public_id}.{kind}@{domain}>"
 
 
-def _reply_to(lead: StoredLead) -> Address | None:
-    """The visitor's address, when it is one (the form validated it; a header is no place to guess)."""
+def ascii_address(address: str) -> str:
+    """The address with an internationalised domain in its ASCII (IDNA) form, which every server accepts.
+
+    pat@bücher.example -> pat@xn--bcher-kva.example. A non-ASCII local part (päť@example.com) has no
+    ASCII form: it is returned as it is, and only a server offering SMTPUTF8 can take it.
+    """
     try:
-        return Address(display_name="", addr_spec=lead.email)
+        valid = validate_email(address, check_deliverability=False)
+    except EmailNotValidError:
+        return address
+    return f"{valid.local_part}@{valid.ascii_domain}"
+
+
+def envelope_address(header_value: str) -> str:
+    """The bare address in a From/To header ("Name <a@b>" -> "a@b"), in its ASCII form when it has one."""
+    parsed = getaddresses([header_value])
+    return ascii_address(parsed[0][1] if parsed and parsed[0][1] else header_value.strip())
+
+
+def _reply_to(address: str) -> Address | None:
+    """A Reply-To for this address, when a plain header can carry it (the form validated it).
+
+    An internationalised domain is written in its ASCII form; a non-ASCII local part cannot be
+    written in a header without SMTPUTF8, so there is no Reply-To (the address is in the text).
+    """
+    address = ascii_address(address)
+    if not address.isascii():
+        return None
+    try:
+        return Address(display_name="", addr_spec=address)
     except (ValueError, IndexError, MessageError):
         return None
 
@@ -91,8 +119,8 @@ def partner_message(lead: StoredLead, recipient: str, sender: str, choices: Form
     message = EmailMessage()
     message["Subject"] = KIND_SUBJECTS.get(lead.fields.get("enquiry_kind", ""), KIND_SUBJECTS["leadership"])
     message["From"] = sender
-    message["To"] = recipient
-    reply_to = _reply_to(lead)
+    message["To"] = ascii_address(recipient)
+    reply_to = _reply_to(lead.email)
     if reply_to is not None:
         message["Reply-To"] = reply_to
     message["Message-ID"] = _message_id(lead, "partner", sender)
@@ -110,7 +138,7 @@ def partner_message(lead: StoredLead, recipient: str, sender: str, choices: Form
             text_lines.extend(f"    {line}" for line in value.splitlines())
         else:
             text_lines.append(f"{label} {value}")
-    text_lines += ["", f"Reply to this e-mail to answer them directly. Lead reference: {lead.public_id}"]
+    text_lines += ["", f"Reply to this e-mail to answer them directly. Lead reference: {lead.reference}"]
     message.set_content("\n".join(text_lines) + "\n")
     rows = "\n".join(
         f'<tr><th scope="row" align="left" valign="top">{escape(label)}</th>'
@@ -121,7 +149,7 @@ def partner_message(lead: StoredLead, recipient: str, sender: str, choices: Form
         "<!doctype html>\n<html><body>\n"
         "<p>A new enquiry came in through the website's contact form.</p>\n"
         f"<p>{escape(routed)}</p>\n<table>\n{rows}\n</table>\n"
-        f"<p>Reply to this e-mail to answer them directly. Lead reference: {escape(lead.public_id)}</p>\n"
+        f"<p>Reply to this e-mail to answer them directly. Lead reference: {escape(lead.reference)}</p>\n"
         "</body></html>\n"
     )
     message.add_alternative(html, subtype="html")
@@ -137,7 +165,7 @@ def acknowledgement_message(lead: StoredLead, recipient: str, sender: str) -> Em
     message = EmailMessage()
     message["Subject"] = "We received your message"
     message["From"] = sender
-    message["To"] = recipient
+    message["To"] = ascii_address(recipient)
     message["Message-ID"] = _message_id(lead, "acknowledgement", sender)
     message["Date"] = _date_header(lead.created_at)
     message.set_content(
