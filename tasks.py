@@ -316,24 +316,49 @@ def _lead_store():
     return store
 
 
+def _site_facts():
+    """The form's labels and the quiz, from the content the intake reads (INTAKE_CONTENT_PATH)."""
+    from sales_leadership.contact.forms import FormChoices
+    from sales_leadership.errors import ContentError
+    from sales_leadership.quiz.loader import QUIZ_FILE, load_quiz
+    from sales_leadership.roles import load_roles
+
+    content = _intake_settings().content_path
+    try:
+        roles = load_roles(content)
+        quiz = load_quiz(content / QUIZ_FILE, roles)
+    except ContentError as error:
+        raise Exit(
+            "The content could not be read, because:\n" + "\n".join(f"  {p}" for p in error.problems), 1
+        ) from None
+    return FormChoices.from_content(roles, quiz), quiz
+
+
 @task(
     help={
         "csv": "write every lead as CSV to this file ('-' for the terminal)",
         "spam": "include leads dropped or rejected as spam",
         "held": "only the leads held for review (release or reject them)",
+        "lead": "show this lead in full (a reference, e.g. SLP-7K3Q): fields, quiz answers, history, e-mails",
     }
 )
-def leads(c, csv="", spam=False, held=False):
+def leads(c, csv="", spam=False, held=False, lead=""):
     """List the latest leads (who, routed to which partner, status, delivery); --csv exports them all."""
-    from intake.admin import leads_csv, leads_table
+    from intake.admin import NotFound, lead_details, leads_csv, leads_table
 
     store = _lead_store()
-    if not csv:
+    if lead:
+        choices, quiz = _site_facts()
+        try:
+            print(lead_details(store, lead, choices, quiz))
+        except NotFound as error:
+            raise Exit(str(error), code=1) from None
+    elif not csv:
         print(leads_table(store, include_spam=spam, held=held))
     elif csv == "-":
-        sys.stdout.write(leads_csv(store, include_spam=spam))
+        sys.stdout.write(leads_csv(store, include_spam=spam, quiz=_site_facts()[1]))
     else:
-        Path(csv).write_text(leads_csv(store, include_spam=spam), encoding="utf-8")
+        Path(csv).write_text(leads_csv(store, include_spam=spam, quiz=_site_facts()[1]), encoding="utf-8")
         print(f"Leads written to {csv}")
 
 
@@ -395,7 +420,7 @@ def lead_export(c, email):
     """Print everything stored about one person (by e-mail address) as JSON."""
     from intake.admin import export_person
 
-    print(export_person(_lead_store(), email))
+    print(export_person(_lead_store(), email, quiz=_site_facts()[1]))
 
 
 @task(help={"email": "the person's e-mail address"})

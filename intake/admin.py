@@ -13,6 +13,11 @@ import datetime
 import io
 import json
 
+from sales_leadership.contact.forms import FormChoices
+from sales_leadership.quiz.model import Quiz
+
+from .mail import displayed_fields
+from .quiz_view import quiz_answers_described, quiz_answers_line
 from .safe_text import csv_cell, for_terminal
 from .storage import Delivery, LeadStore, StoredLead
 
@@ -63,20 +68,59 @@ def leads_table(store: LeadStore, include_spam: bool = False, limit: int = 50, h
     return table
 
 
-def leads_csv(store: LeadStore, include_spam: bool = False) -> str:
-    """Every stored lead with every form field, oldest first, for a spreadsheet or a CRM import."""
+def leads_csv(store: LeadStore, include_spam: bool = False, quiz: Quiz | None = None) -> str:
+    """Every stored lead with every form field, oldest first, for a spreadsheet or a CRM import.
+
+    The quiz answers come twice: as posted (ids, for a machine) and as the owner read them.
+    """
     leads = list(reversed(store.leads(include_spam=include_spam)))
     state = _delivery_state(store)
     field_names = _form_field_names(leads)
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)
-    writer.writerow([*LEAD_COLUMNS, "delivery", *field_names])
+    writer.writerow([*LEAD_COLUMNS, "delivery", *field_names, "quiz answers (as answered)"])
     for lead in leads:
         row = [lead.reference, lead.created_at, lead.status, lead.partner_slug, lead.route_rule, lead.verdict,
                str(lead.spam_score), lead.spam_reason, state.get(lead.id, "")]  # fmt: skip
         row += [lead.fields.get(name, "") for name in field_names]
+        row.append(quiz_answers_line(quiz, lead.fields))
         writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
+
+
+def lead_details(store: LeadStore, reference: str, choices: FormChoices, quiz: Quiz | None) -> str:
+    """One lead in full, for the terminal: its fields and quiz answers by label, verdict, history, deliveries."""
+    lead = find_lead(store, reference)
+    lines = [
+        f"{lead.reference}  received {lead.created_at[:16].replace('T', ' ')} UTC  status {lead.status}",
+        f"Routed to {lead.partner_name} ({lead.partner_slug}, {lead.route_rule}): {lead.route_reason}",
+        f"Spam check: {lead.verdict}, score {lead.spam_score}" + (f" ({lead.spam_reason})" if lead.spam_reason else ""),
+        "",
+        *_pairs(displayed_fields(lead.fields, choices)),
+    ]
+    quiz_lines = quiz_answers_described(quiz, lead.fields)
+    if quiz_lines:
+        lines += ["", "Quiz answers:", *_pairs(quiz_lines, indent="  ")]
+    lines += ["", "History:"]
+    for event in store.events(lead.id):
+        note = f": {event.note}" if event.note else ""
+        lines.append(f"  {_iso(event.at)[:16].replace('T', ' ')}  {event.kind} ({event.status}) by {event.actor}{note}")
+    deliveries = store.deliveries(include_sent=True, lead_id=lead.id)
+    if deliveries:
+        lines += ["", "E-mails:"]
+        now = store.clock()
+        lines += [f"  {d.kind} to {d.recipient}: {_when(d, now)}" for d in deliveries]
+    return "\n".join(for_terminal(line) for line in lines)
+
+
+def _pairs(pairs: list[tuple[str, str]], indent: str = "") -> list[str]:
+    lines = []
+    for label, value in pairs:
+        label = label.rstrip(".:") + ("" if label.endswith("?") else ":")
+        first, *rest = value.split("\n") or [""]
+        lines.append(f"{indent}{label} {first}")
+        lines.extend(f"{indent}    {line}" for line in rest)
+    return lines
 
 
 def find_lead(store: LeadStore, reference: str) -> StoredLead:
@@ -130,7 +174,7 @@ def _when(delivery: Delivery, now: float) -> str:
     return f"in {datetime.timedelta(seconds=round(wait))}"
 
 
-def export_person(store: LeadStore, email: str) -> str:
+def export_person(store: LeadStore, email: str, quiz: Quiz | None = None) -> str:
     """Everything stored about one person, as JSON (a subject access request)."""
     found = store.leads_for_email(email)
     return json.dumps(
@@ -142,6 +186,10 @@ def export_person(store: LeadStore, email: str) -> str:
                     "created_at": lead.created_at,
                     "status": lead.status,
                     "fields": lead.fields,
+                    "quiz_answers_as_answered": [
+                        {"question": question, "answer": answer}
+                        for question, answer in quiz_answers_described(quiz, lead.fields)
+                    ],
                     "routed_to": {"partner": lead.partner_name, "rule": lead.route_rule, "reason": lead.route_reason},
                     "spam_check": {"verdict": lead.verdict, "score": lead.spam_score, "reasons": lead.spam_reason},
                     "sent_again_and_merged": lead.duplicates,

@@ -80,7 +80,7 @@ class IntakeApp:
             (Request,),
             {"max_content_length": settings.max_body_bytes + 1, "max_form_memory_size": settings.max_body_bytes},
         )
-        self.worker = worker or DeliveryWorker(self.store, settings, self.site.choices)
+        self.worker = worker or DeliveryWorker(self.store, settings, self.site)
         self.urls = Map(
             [
                 Rule("/api/contact", endpoint="contact", methods=["POST"]),

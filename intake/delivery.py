@@ -28,10 +28,9 @@ import time
 from collections.abc import Callable
 from email.message import EmailMessage
 
-from sales_leadership.contact.forms import FormChoices
-
 from .config import IntakeSettings, SmtpSettings
-from .mail import build_message, envelope_address
+from .mail import envelope_address
+from .messages import MailContext, build_message
 from .storage import LeadStore
 
 log = logging.getLogger("intake.delivery")
@@ -137,16 +136,11 @@ def describe_error(error: Exception) -> str:
 class DeliveryWorker:
     """Runs in a daemon thread beside the web application (or alone, see `run_forever`)."""
 
-    def __init__(
-        self,
-        store: LeadStore,
-        settings: IntakeSettings,
-        choices: FormChoices,
-        transport: SmtpTransport | None = None,
-    ):
+    def __init__(self, store: LeadStore, settings: IntakeSettings, site, transport: SmtpTransport | None = None):
+        """`site`: what the intake knows of the site (intake.site.SiteContent): the form's labels, the quiz."""
         self.store = store
         self.clock = store.clock
-        self.choices = choices  # the form's choice labels, for the partner's e-mail
+        self.context = MailContext(settings.mail_from, site.choices, site.quiz)
         self.settings = settings
         self.transport = transport or (SmtpTransport(settings.smtp) if settings.smtp.configured else None)
         self.lease_seconds = settings.smtp.timeout * 3 + 10
@@ -225,7 +219,7 @@ class DeliveryWorker:
         delivery, lead = claimed
         context = {"delivery": delivery.id, "lead": lead.reference, "kind": delivery.kind, "attempt": delivery.attempts}
         try:
-            message = build_message(delivery.kind, lead, delivery.recipient, self.settings.mail_from, self.choices)
+            message = build_message(delivery.kind, lead, delivery.recipient, self.context, self.clock())
             self.transport.send(message, on_commit=lambda: self.store.mark_committing(delivery.id))
         except Exception as error:
             self._failed(delivery, error, context)

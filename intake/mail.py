@@ -1,9 +1,10 @@
-"""The e-mails the intake sends, built from a stored lead.
+"""What every e-mail of the intake shares: addresses, headers, and a lead's fields as people read them.
 
 Everything the visitor wrote is data, never markup: the HTML part escapes it,
-the plain-text part carries it as typed, and none of it goes into a header
-(the subject names only the enquiry kind; Reply-To is the validated address).
-Labels come from the ContactForm itself, the one definition of the fields.
+the plain-text part carries it as typed (normalised), and none of it goes into a
+header (subjects name only the enquiry kind; Reply-To is the validated address).
+Labels come from the ContactForm itself, the one definition of the fields. The
+messages themselves are in intake/messages.py.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from sales_leadership.contact.forms import ContactForm, FormChoices
 from .normalise import normalise_field
 from .storage import StoredLead
 
-# Machinery, not something the partner needs to read (quiz_answers, also hidden, is kept).
-MACHINERY_FIELDS = ("website", "started", "csrf_token", "submit")
+# Machinery, not something the partner needs to read; quiz_answers is shown apart, by its labels.
+MACHINERY_FIELDS = ("website", "started", "csrf_token", "submit", "quiz_answers")
 
 NOT_GIVEN = "(not given)"
 
@@ -73,12 +74,6 @@ def _choice_labels(field) -> dict[str, str]:
     return labels
 
 
-def _message_id(lead: StoredLead, kind: str, sender: str) -> str:
-    """Stable per lead and kind: a resend after a crash is recognisable as the same message."""
-    domain = parseaddr(sender)[1].rpartition("@")[2] or "intake.invalid"
-    return f"<{lead.public_id}.{kind}@{domain}>"
-
-
 def ascii_address(address: str) -> str:
     """The address with an internationalised domain in its ASCII (IDNA) form, which every server accepts.
 
@@ -113,74 +108,54 @@ def _reply_to(address: str) -> Address | None:
         return None
 
 
-def partner_message(lead: StoredLead, recipient: str, sender: str, choices: FormChoices) -> EmailMessage:
-    """The lead, for the partner it was routed to."""
-    fields = displayed_fields(lead.fields, choices)
+def new_message(
+    subject: str, sender: str, recipient: str, message_id: str, sent_at: float, reply_to: Address | None = None
+) -> EmailMessage:
+    """The headers every e-mail of the intake has.
+
+    `Date` is the moment this attempt is sent, not when the lead came in (a retried message dated
+    hours back is what spam filters score, DATE_IN_PAST_*). Every message is written by a program:
+    `Auto-Submitted: auto-generated` (RFC 3834) keeps vacation responders from answering it.
+    """
     message = EmailMessage()
-    message["Subject"] = KIND_SUBJECTS.get(lead.fields.get("enquiry_kind", ""), KIND_SUBJECTS["leadership"])
+    message["Subject"] = subject
     message["From"] = sender
     message["To"] = ascii_address(recipient)
-    reply_to = _reply_to(lead.email)
     if reply_to is not None:
         message["Reply-To"] = reply_to
-    message["Message-ID"] = _message_id(lead, "partner", sender)
-    message["Date"] = _date_header(lead.created_at)
-    routed = f"Routed to {lead.partner_name}: {lead.route_reason}"
-    text_lines = [
-        "A new enquiry came in through the website's contact form.",
-        routed,
-        "",
-    ]
-    for question, value in fields:
+    message["Message-ID"] = message_id
+    message["Date"] = format_datetime(datetime.datetime.fromtimestamp(sent_at, datetime.UTC))
+    message["Auto-Submitted"] = "auto-generated"
+    return message
+
+
+def message_id(lead: StoredLead, kind: str, sender: str) -> str:
+    """Stable per lead and kind: a resend after a crash is recognisable as the same message."""
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "intake.invalid"
+    return f"<{lead.public_id}.{kind}@{domain}>"
+
+
+def reply_to(address: str) -> Address | None:
+    return _reply_to(address)
+
+
+def text_block(pairs: list[tuple[str, str]]) -> list[str]:
+    """(label, value) pairs as plain-text lines: "Label: value", a multi-line value indented below."""
+    lines = []
+    for question, value in pairs:
         label = question.rstrip(".:") + ("" if question.endswith("?") else ":")
         if "\n" in value:
-            text_lines.append(label)
-            text_lines.extend(f"    {line}" for line in value.splitlines())
+            lines.append(label)
+            lines.extend(f"    {line}" for line in value.splitlines())
         else:
-            text_lines.append(f"{label} {value}")
-    text_lines += ["", f"Reply to this e-mail to answer them directly. Lead reference: {lead.reference}"]
-    message.set_content("\n".join(text_lines) + "\n")
+            lines.append(f"{label} {value}")
+    return lines
+
+
+def html_table(pairs: list[tuple[str, str]]) -> str:
     rows = "\n".join(
         f'<tr><th scope="row" align="left" valign="top">{escape(label)}</th>'
         f'<td style="white-space: pre-wrap">{escape(value)}</td></tr>'
-        for label, value in fields
+        for label, value in pairs
     )
-    html = (
-        "<!doctype html>\n<html><body>\n"
-        "<p>A new enquiry came in through the website's contact form.</p>\n"
-        f"<p>{escape(routed)}</p>\n<table>\n{rows}\n</table>\n"
-        f"<p>Reply to this e-mail to answer them directly. Lead reference: {escape(lead.reference)}</p>\n"
-        "</body></html>\n"
-    )
-    message.add_alternative(html, subtype="html")
-    return message
-
-
-def acknowledgement_message(lead: StoredLead, recipient: str, sender: str) -> EmailMessage:
-    """A short receipt for the visitor.
-
-    It repeats nothing the visitor typed: otherwise anyone could make the site
-    send their text to any address they put in the form.
-    """
-    message = EmailMessage()
-    message["Subject"] = "We received your message"
-    message["From"] = sender
-    message["To"] = ascii_address(recipient)
-    message["Message-ID"] = _message_id(lead, "acknowledgement", sender)
-    message["Date"] = _date_header(lead.created_at)
-    message.set_content(
-        "Thank you for getting in touch.\n\n"
-        f"Your message has been passed to {lead.partner_name}, who will reply within one business day.\n\n"
-        "If you did not use the contact form on our website, you can ignore this e-mail.\n"
-    )
-    return message
-
-
-def build_message(kind: str, lead: StoredLead, recipient: str, sender: str, choices: FormChoices) -> EmailMessage:
-    if kind == "acknowledgement":
-        return acknowledgement_message(lead, recipient, sender)
-    return partner_message(lead, recipient, sender, choices)
-
-
-def _date_header(iso_utc: str) -> str:
-    return format_datetime(datetime.datetime.fromisoformat(iso_utc.replace("Z", "+00:00")))
+    return f"<table>\n{rows}\n</table>"

@@ -40,8 +40,13 @@ def task_env(intake, tmp_path: Path, **extra: str) -> dict[str, str]:
 
 @pytest.fixture
 def local_server(tmp_path, built_site):
-    """`serve_site_and_intake` in its own process, with no SMTP configured, as on a fresh checkout."""
-    env = intake_env(tmp_path)
+    """`serve_site_and_intake` in its own process, with no SMTP configured, as on a fresh checkout.
+
+    Its settings are in a settings file only, as the README says to keep them.
+    """
+    settings_file = tmp_path / "settings.env"
+    settings_file.write_text("".join(f"{key}={value}\n" for key, value in intake_env(tmp_path).items()))
+    env = {"INTAKE_ENV_FILE": str(settings_file)}
     port = free_port()
     code = f"from intake.server import serve_site_and_intake; serve_site_and_intake({str(built_site)!r}, port={port})"
     process = subprocess.Popen(
@@ -248,3 +253,26 @@ def test_every_request_is_logged_not_only_the_first(make_intake):
     finally:
         logging.getLogger("intake.app").removeHandler(handler)
     assert [getattr(record, "event", "") for record in records].count("request") == 3
+
+
+def test_the_quiz_answers_read_as_the_owner_clicked_them_in_every_operators_view(make_intake, tmp_path):
+    from sales_leadership.quiz.answers import described
+
+    intake = make_intake()
+    answers = "team_size=small,revenue=1-15m,leader_situation=owner-led,primary_need=build"
+    reference = intake.post({**sample_lead(), "quiz_answers": answers}).json()["reference"]
+    expected = described(intake.app.site.quiz, dict(pair.split("=") for pair in answers.split(",")))
+    env = task_env(intake, tmp_path)
+
+    shown = run_task(env, "leads", "--lead", reference)
+    assert all(f"{question} {answer}" in shown for question, answer in expected)
+    assert "Your name: Pat Example 0" in shown and "History:" in shown and "received (new) by visitor" in shown
+    assert "owner-led" not in shown
+
+    [row] = list(csv.DictReader(io.StringIO(run_task(env, "leads", "--csv", "-"))))
+    assert row["quiz answers (as answered)"] == "; ".join(f"{q} {a}" for q, a in expected)
+    assert row["quiz_answers"] == answers, "the ids stay too, for a machine"
+
+    exported = json.loads(run_task(env, "lead-export", "--email", "pat0@example.com"))
+    assert exported["leads"][0]["quiz_answers_as_answered"] == [{"question": q, "answer": a} for q, a in expected]
+    assert [event["event"] for event in exported["leads"][0]["history"]] == ["received"]

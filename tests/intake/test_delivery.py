@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from markupsafe import escape
+
 from intake.admin import release
 from intake.delivery import RECEIPT_ATTEMPTS, DeliveryWorker
 from intake.storage import LeadStore
@@ -59,13 +61,55 @@ def test_spam_is_never_mailed(intake, smtp):
 
 def test_the_acknowledgement_goes_to_the_visitor_and_repeats_nothing_they_typed(make_intake, smtp):
     intake = make_intake(INTAKE_ACK_EMAIL="1", **smtp.env())
-    assert intake.post({**sample_lead(), "name": "Buy pills at spam.example"}).status == 201
+    assert intake.post({**sample_lead(), "name": "Buy pills at Spam Inc"}).status == 201
     wait_until(lambda: len(smtp.mailbox.received) == 2, what="two e-mails")
     by_recipient = {recipients[0]: message for recipients, message in smtp.mailbox.received}
     receipt = by_recipient["pat0@example.com"]
     body = receipt.get_content()
-    assert "spam.example" not in body and "salespeople" not in body
-    assert intake.store.leads()[0].partner_name in body
+    assert "Spam Inc" not in body and "salespeople" not in body
+    [lead] = intake.store.leads()
+    assert lead.partner_name in body and lead.reference in body
+    assert receipt["Reply-To"] == lead.partner_email, "a reply reaches the partner, not the robot"
+    assert receipt["Auto-Submitted"] == "auto-generated"
+    assert by_recipient[lead.partner_email]["Auto-Submitted"] == "auto-generated"
+
+
+def test_each_attempt_is_dated_when_it_is_sent_not_when_the_lead_came_in(make_intake):
+    """A retried e-mail dated hours back is what spam filters score (DATE_IN_PAST_06_12)."""
+    from email.utils import parsedate_to_datetime
+
+    from tests.intake.support import ManualClock
+
+    clock = ManualClock(1_900_000_000)
+    smtp = SmtpServer(free_port())  # not started yet: the first attempts fail
+    intake = make_intake(clock=clock, **smtp.env())
+    assert intake.post(sample_lead()).status == 201
+    wait_until(lambda: intake.store.deliveries()[0].last_error, what="a failed first attempt")
+    clock.advance(7 * 3600)  # the mail server comes back seven hours later
+    smtp.start()
+    try:
+        intake.app.worker.wake()
+        [message] = wait_until(smtp.mailbox.messages, what="the e-mail")
+    finally:
+        smtp.stop()
+    sent = parsedate_to_datetime(message["Date"]).timestamp()
+    assert sent >= 1_900_000_000 + 7 * 3600, message["Date"]
+
+
+def test_the_quiz_answers_reach_the_partner_in_the_words_the_owner_clicked(intake, smtp):
+    from sales_leadership.quiz.answers import described
+
+    answers = "team_size=small,revenue=1-15m,leader_situation=owner-led,primary_need=build,leadership_seat=no"
+    assert intake.post({**sample_lead(), "quiz_answers": answers}).status == 201
+    [message] = wait_until(smtp.mailbox.messages, what="the e-mail")
+    text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    html = message.get_body(("html",)).get_content()
+    expected = described(intake.app.site.quiz, dict(pair.split("=") for pair in answers.split(",")))
+    assert len(expected) == 5
+    for question, answer in expected:
+        assert f"{question} {answer}\n" in text
+        assert str(escape(answer)) in html
+    assert "team_size=small" not in text and "owner-led" not in text and "owner-led" not in html
 
 
 def test_smtp_down_while_leads_arrive_then_all_delivered_once(make_intake):
@@ -86,7 +130,7 @@ def test_smtp_down_while_leads_arrive_then_all_delivered_once(make_intake):
         assert sent_to == [f"pat{n}@example.com" for n in range(5)]
         # A restarted worker on the same database finds nothing left to send.
         store = LeadStore(intake.app.settings.database)
-        worker = DeliveryWorker(store, intake.app.settings, intake.app.site.choices)
+        worker = DeliveryWorker(store, intake.app.settings, intake.app.site)
         assert worker.deliver_due() == 0
         store.close()
         assert len(smtp.mailbox.received) == 5
@@ -125,7 +169,7 @@ def test_a_delivery_interrupted_before_sending_is_sent_exactly_once_after_restar
     # A worker that crashed after taking its lease and before sending: the lease runs out...
     claimed = intake.store.claim_due(lease_seconds=0.0)
     assert claimed is not None
-    worker = DeliveryWorker(intake.store, intake.app.settings, intake.app.site.choices)
+    worker = DeliveryWorker(intake.store, intake.app.settings, intake.app.site)
     assert worker.deliver_due() == 1
     assert worker.deliver_due() == 0
     assert len(smtp.mailbox.received) == 1
@@ -165,7 +209,7 @@ def test_a_send_interrupted_after_handing_over_is_not_sent_again_except_the_part
         intake.store.mark_committing(delivery.id)
     with intake.store.transaction() as db:
         db.execute("UPDATE outbox SET claimed_until = 0")
-    worker = DeliveryWorker(intake.store, intake.app.settings, intake.app.site.choices)
+    worker = DeliveryWorker(intake.store, intake.app.settings, intake.app.site)
     assert worker.deliver_due() == 1
     by_kind = {d.kind: d for d in intake.store.deliveries(include_sent=True)}
     assert by_kind["acknowledgement"].status == "sent" and "counted as sent" in by_kind["acknowledgement"].last_error

@@ -30,10 +30,14 @@ def test_a_burst_of_200_posts_from_20_threads_is_stored_completely(intake):
 
 
 def _start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
+    """gunicorn as deployed, its settings (the address it binds too) in the settings file only."""
+    settings_file = Path(env["INTAKE_ENV_FILE"])
+    settings = {**env, "INTAKE_BIND": f"127.0.0.1:{port}", "INTAKE_ALLOWED_ORIGINS": f"http://127.0.0.1:{port}"}
+    settings_file.write_text("".join(f"{key}={value}\n" for key, value in settings.items() if key != "INTAKE_ENV_FILE"))
     return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
         cwd=ROOT,
-        env={**os.environ, **env, "INTAKE_ALLOWED_ORIGINS": f"http://127.0.0.1:{port}"},
+        env={**os.environ, "INTAKE_ENV_FILE": str(settings_file)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: SIGKILL reaches master and worker alike
