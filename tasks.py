@@ -316,6 +316,19 @@ def _lead_store():
     return store
 
 
+def _directory():
+    """The partners, from the content the intake reads (INTAKE_CONTENT_PATH)."""
+    from sales_leadership.errors import ContentError
+    from sales_leadership.partners.model import load_directory
+
+    try:
+        return load_directory(_intake_settings().content_path)
+    except ContentError as error:
+        raise Exit(
+            "The partners could not be read, because:\n" + "\n".join(f"  {p}" for p in error.problems), 1
+        ) from None
+
+
 def _site_facts():
     """The form's labels and the quiz, from the content the intake reads (INTAKE_CONTENT_PATH)."""
     from sales_leadership.contact.forms import FormChoices
@@ -340,13 +353,25 @@ def _site_facts():
         "spam": "include leads dropped or rejected as spam",
         "held": "only the leads held for review (release or reject them)",
         "lead": "show this lead in full (a reference, e.g. SLP-7K3Q): fields, quiz answers, history, e-mails",
+        "status": "only leads with this status (comma-separated): new, contacted, meeting, not-a-fit, won, lost, "
+        "escalated, held, spam",
+        "partner": "only this partner's leads (the partner file's name, e.g. denver)",
+        "overdue": "only leads not marked contacted by their first-response deadline",
     }
 )
-def leads(c, csv="", spam=False, held=False, lead=""):
-    """List the latest leads (who, routed to which partner, status, delivery); --csv exports them all."""
+def leads(c, csv="", spam=False, held=False, lead="", status="", partner="", overdue=False):
+    """List the latest leads (status, partner, age, deadline); --csv exports them all, --lead shows one."""
     from intake.admin import NotFound, lead_details, leads_csv, leads_table
+    from intake.lifecycle import ALL_STATUSES
 
     store = _lead_store()
+    statuses = tuple(part.strip() for part in status.split(",") if part.strip())
+    unknown = [name for name in statuses if name not in ALL_STATUSES]
+    if unknown:
+        raise Exit(f"--status {', '.join(unknown)}: no such status; the statuses are {', '.join(ALL_STATUSES)}", 2)
+    if partner and _directory().by_slug(partner) is None:
+        known = ", ".join(p.slug for p in _directory().partners)
+        raise Exit(f"--partner {partner}: no such partner; the partners are {known}", code=2)
     if lead:
         choices, quiz = _site_facts()
         try:
@@ -354,7 +379,7 @@ def leads(c, csv="", spam=False, held=False, lead=""):
         except NotFound as error:
             raise Exit(str(error), code=1) from None
     elif not csv:
-        print(leads_table(store, include_spam=spam, held=held))
+        print(leads_table(store, include_spam=spam, held=held, statuses=statuses, partner=partner, overdue=overdue))
     elif csv == "-":
         sys.stdout.write(leads_csv(store, include_spam=spam, quiz=_site_facts()[1]))
     else:
@@ -366,9 +391,18 @@ def leads(c, csv="", spam=False, held=False, lead=""):
 def lead_release(c, reference):
     """A lead held for review is a real one: send it to its partner now."""
     from intake.admin import NotFound, release
+    from intake.lifecycle import deadlines_for
+
+    settings = _intake_settings()
+    store = _lead_store()
+    directory = _directory()
+
+    def schedule(lead):
+        partner = directory.by_slug(lead.partner_slug) or directory.head_office
+        return deadlines_for(partner.hours, store.clock(), settings.first_response_hours, settings.escalate_hours)
 
     try:
-        lead = release(_lead_store(), reference, _intake_settings().acknowledge)
+        lead = release(store, reference, settings.acknowledge and settings.smtp.configured, schedule)
     except (NotFound, ValueError) as error:
         raise Exit(str(error), code=1) from None
     print(f"{lead.reference} released: it goes to {lead.partner_name} with the next delivery round.")
@@ -384,6 +418,54 @@ def lead_reject(c, reference):
     except (NotFound, ValueError) as error:
         raise Exit(str(error), code=1) from None
     print(f"{lead.reference} rejected as spam: it will not be sent (it is deleted with the retention period).")
+
+
+@task(
+    help={
+        "reference": "the lead's reference, e.g. SLP-7K3Q",
+        "status": "what happened: contacted, meeting, not-a-fit, won or lost",
+    }
+)
+def lead_status(c, reference, status):
+    """Record what happened with a lead, as the partner's status links do (e.g. the head office called them)."""
+    from intake.admin import NotFound, find_lead
+
+    store = _lead_store()
+    try:
+        lead, changed = store.set_status(
+            find_lead(store, reference).id, status, "operator", "recorded by the head office"
+        )
+    except (NotFound, ValueError) as error:
+        raise Exit(str(error), code=1) from None
+    print(f"{lead.reference} is now {lead.status}." if changed else f"{lead.reference} was already {lead.status}.")
+
+
+@task(
+    help={
+        "since": "the period: a number of days (90d, the default), of weeks (12w), or a date (2026-03-01)",
+        "html": "also write the report as one self-contained HTML page (with bar charts) to this file",
+        "csv": "also write the figures as CSV to this file",
+    }
+)
+def report(c, since="90d", html="", csv=""):
+    """Per partner and for the network: leads received, contacted in time, time to first contact, outcomes."""
+    from intake.report import build_report, parse_since, report_csv, report_html, report_text
+    from sales_leadership.roles import load_roles
+
+    store = _lead_store()
+    try:
+        start = parse_since(since, store.clock())
+    except ValueError as error:
+        raise Exit(str(error), code=2) from None
+    _, quiz = _site_facts()
+    result = build_report(store, _directory(), quiz, load_roles(_intake_settings().content_path), start)
+    print(report_text(result))
+    if html:
+        Path(html).write_text(report_html(result), encoding="utf-8")
+        print(f"\nHTML report written to {html}")
+    if csv:
+        Path(csv).write_text(report_csv(result), encoding="utf-8")
+        print(f"CSV written to {csv}")
 
 
 @task(help={"all": "show delivered messages too"})

@@ -12,14 +12,16 @@ import csv
 import datetime
 import io
 import json
+from collections.abc import Callable
 
 from sales_leadership.contact.forms import FormChoices
 from sales_leadership.quiz.model import Quiz
 
+from .lifecycle import WAITING_FOR_CONTACT, Deadlines
 from .mail import displayed_fields
 from .quiz_view import quiz_answers_described, quiz_answers_line
 from .safe_text import csv_cell, for_terminal
-from .storage import Delivery, LeadStore, StoredLead
+from .storage import Delivery, LeadStore, StoredLead, unix_time
 
 LEAD_COLUMNS = ["reference", "created_at", "status", "partner", "route_rule", "verdict", "spam_score", "spam_reasons"]
 
@@ -44,23 +46,70 @@ def _form_field_names(leads: list[StoredLead]) -> list[str]:
     return names
 
 
-def _delivery_column(lead: StoredLead, state: dict[int, str]) -> str:
+def duration(seconds: float) -> str:
+    """45 min, 3 h, 2 d: the age or the wait, roughly, as an operator glances at it."""
+    seconds = max(seconds, 0)
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.0f} h"
+    return f"{seconds / 86400:.0f} d"
+
+
+def is_overdue(lead: StoredLead, now: float) -> bool:
+    """Not marked at least contacted, and its first-response deadline has passed."""
+    return lead.status in WAITING_FOR_CONTACT and lead.remind_at is not None and lead.remind_at <= now
+
+
+def deadline_state(lead: StoredLead, now: float) -> str:
     if lead.status in ("held", "spam"):
         return f"{lead.verdict} (score {lead.spam_score}): {lead.spam_reason}"
-    return state.get(lead.id, "-")
+    if lead.status == "escalated":
+        return f"escalated {duration(now - (lead.escalated_at or now))} ago, not contacted"
+    if lead.status == "new":
+        if lead.remind_at is None:
+            return "-"
+        if now < lead.remind_at:
+            return f"first contact due in {duration(lead.remind_at - now)}"
+        escalation = f", escalation in {duration(lead.escalate_at - now)}" if lead.escalate_at > now else ""
+        return f"OVERDUE by {duration(now - lead.remind_at)}{escalation}"
+    if lead.first_contact_at is not None and lead.remind_at is not None:
+        return "contacted in time" if lead.first_contact_at <= lead.remind_at else "contacted late"
+    return "-"
 
 
-def leads_table(store: LeadStore, include_spam: bool = False, limit: int = 50, held: bool = False) -> str:
-    """The latest leads, newest first, one line each; `held`: only those waiting for review."""
-    leads = store.leads(include_spam=include_spam, limit=limit, statuses=("held",) if held else ())
+def leads_table(
+    store: LeadStore,
+    include_spam: bool = False,
+    limit: int = 50,
+    held: bool = False,
+    statuses: tuple[str, ...] = (),
+    partner: str | None = None,
+    overdue: bool = False,
+) -> str:
+    """The latest leads, newest first, one line each: status, partner, age and deadline state.
+
+    `held`: only those waiting for review; `statuses`, `partner`, `overdue` filter further.
+    """
+    wanted = ("held",) if held else statuses
+    if overdue:
+        wanted = tuple(status for status in WAITING_FOR_CONTACT if not wanted or status in wanted)
+    now = store.clock()
+    leads = store.leads(include_spam=include_spam or "spam" in wanted, statuses=wanted, partner=partner or None)
+    if overdue:
+        leads = [lead for lead in leads if is_overdue(lead, now)]
+    leads = leads[:limit]
     if not leads:
-        return "No leads are held for review." if held else "No leads stored yet."
+        if held:
+            return "No leads are held for review."
+        return "No leads match." if (statuses or partner or overdue) else "No leads stored yet."
     state = _delivery_state(store)
-    rows = [["reference", "created (UTC)", "name", "email", "partner", "status", "delivery"]]
+    rows = [["reference", "age", "name", "email", "partner", "status", "e-mail", "deadline"]]
     for lead in leads:
+        age = duration(now - unix_time(lead.created_at))
         rows.append(
-            [lead.reference, lead.created_at[:19].replace("T", " "), lead.fields.get("name", ""), lead.email,
-             lead.partner_slug, lead.status, _delivery_column(lead, state)]
+            [lead.reference, age, lead.fields.get("name", ""), lead.email, lead.partner_slug, lead.status,
+             state.get(lead.id, "-"), deadline_state(lead, now)]
         )  # fmt: skip
     table = _table([[for_terminal(cell) for cell in row] for row in rows])
     if held:
@@ -132,15 +181,18 @@ def find_lead(store: LeadStore, reference: str) -> StoredLead:
     return lead
 
 
-def release(store: LeadStore, reference: str, acknowledge: bool) -> StoredLead:
-    """A held lead goes to its partner (and the visitor gets the receipt) as if it had just arrived."""
+def release(
+    store: LeadStore, reference: str, acknowledge: bool, schedule: Callable[[StoredLead], Deadlines] | None = None
+) -> StoredLead:
+    """A held lead goes to its partner (and the visitor gets the receipt) as if it had just arrived:
+    its deadlines start now (`schedule` computes them from its partner's hours)."""
     lead = find_lead(store, reference)
     if lead.status != "held":
         raise ValueError(f"{lead.reference} is not held for review (its status is {lead.status})")
     deliveries = [("partner", lead.partner_email)]
     if acknowledge:
         deliveries.append(("acknowledgement", lead.email))
-    return store.release(lead.id, deliveries)
+    return store.release(lead.id, deliveries, schedule(lead) if schedule else None)
 
 
 def reject(store: LeadStore, reference: str) -> StoredLead:

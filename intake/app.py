@@ -28,11 +28,15 @@ from sales_leadership.headers.policy import header_rules, headers_for
 from .abuse import RateLimiter, origin_allowed, origin_of
 from .config import IntakeSettings, load_settings
 from .delivery import DeliveryWorker
+from .lifecycle import deadlines_for
 from .logs import configure_logging
 from .normalise import normalise_form
+from .promise import promise
 from .site import SiteContent
 from .spam_rules import SAME_BODY_DAYS
-from .storage import Added, LeadStore, NewLead, StoreBusy, TokenSpent
+from .status_links import STATUS_PATH, LinkExpired, LinkInvalid, StatusLinks
+from .status_pages import link_problem_page, status_page
+from .storage import Added, LeadStore, NewLead, StoreBusy, StoredLead, TokenSpent
 from .tokens import FormTokens
 from .verdict import DELIVER, judge
 
@@ -41,6 +45,9 @@ log = logging.getLogger("intake.app")
 ACCEPTED_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 Clock = Callable[[], float]
 THANKS_URL = "/contact/thanks/"
+# A status page's address is a key to the lead: never sent to another site as a Referer, never indexed.
+# (same-origin, not no-referrer: with no-referrer the page's own button would post with "Origin: null".)
+PRIVATE_PAGE = {"Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex, nofollow"}
 TOO_LARGE = "Your message is too long to send. Please shorten it and try again."
 
 
@@ -70,6 +77,7 @@ class IntakeApp:
         self.tokens = FormTokens(
             settings.secret, settings.token_max_age, settings.min_fill_seconds, clock=self.store.clock
         )
+        self.links = StatusLinks(settings.secret, settings.site_origin, settings.status_link_days, self.store.clock)
         # From the policy itself, never from a file the build may not have written: every answer
         # carries the headers. The intake is the form's backend, so form-action is 'self'.
         self.header_rules = header_rules(ContactBackend())
@@ -85,6 +93,8 @@ class IntakeApp:
             [
                 Rule("/api/contact", endpoint="contact", methods=["POST"]),
                 Rule("/api/contact/token", endpoint="token", methods=["GET"]),
+                Rule("/api/contact/receipt/<token>", endpoint="receipt", methods=["GET"]),
+                Rule("/api/leads/status/<token>", endpoint="status", methods=["GET", "POST"]),
                 Rule("/api/health", endpoint="health", methods=["GET"]),
             ],
             strict_slashes=False,
@@ -103,8 +113,8 @@ class IntakeApp:
         request = self.request_class(environ)
         began = time.perf_counter()
         try:
-            endpoint, _ = self.urls.bind_to_environ(environ).match()
-            response = getattr(self, f"on_{endpoint}")(request)
+            endpoint, arguments = self.urls.bind_to_environ(environ).match()
+            response = getattr(self, f"on_{endpoint}")(request, **arguments)
         except Refusal as refusal:
             response = self.refusal_response(request, refusal)
         except MethodNotAllowed as error:
@@ -186,9 +196,82 @@ class IntakeApp:
             },
         )
         # Held and dropped posts get the answer a person gets: a program learns nothing from it.
+        receipt = self.links.receipt(stored.public_id)
         if wants_json:
-            return _json({"status": "received", "reference": stored.reference, "partner": stored.partner_name}, 201)
-        return Response("", 303, headers={"Location": THANKS_URL})
+            body = {
+                "status": "received",
+                "reference": stored.reference,
+                "partner": stored.partner_name,
+                "promise": self._promise(stored),
+                "receipt": receipt,
+            }
+            return _json(body, 201)
+        return Response("", 303, headers={"Location": f"{THANKS_URL}?receipt={receipt}"})
+
+    def on_receipt(self, request: Request, token: str) -> Response:
+        """What the thanks page shows: the reference and, for a lead on its way, who calls by when."""
+        try:
+            lead = self.store.lead_by_public_id(self.links.read_receipt(token))
+        except (LinkExpired, LinkInvalid):
+            lead = None
+        if lead is None:
+            raise Refusal(404, "There is nothing at this address.")
+        body = {"reference": lead.reference}
+        promised = self._promise(lead)
+        if promised:
+            partner = self.site.partner(lead.partner_slug)
+            head_office = self.site.directory.head_office
+            body.update(
+                promise=promised,
+                partner={"name": partner.name, "phone": partner.phone, "url": partner.url},
+                if_nobody_calls=(
+                    f"If nobody has been in touch by then, reply to the e-mail we sent you, or contact our head "
+                    f"office at {head_office.email} or {head_office.phone}, quoting {lead.reference}."
+                ),
+            )
+        return _json(body)
+
+    def on_status(self, request: Request, token: str) -> Response:
+        """A partner's status link: GET shows the lead and a button, the button's POST records the status."""
+        try:
+            link = self.links.read_status(token)
+            lead = self.store.lead_by_public_id(link.lead)
+        except (LinkExpired, LinkInvalid) as problem:
+            return self._status_problem(isinstance(problem, LinkExpired))
+        if lead is None or lead.status in ("held", "spam"):
+            return self._status_problem(expired=False)
+        if request.method == "POST":
+            if not origin_allowed(
+                request.headers.get("Origin"), request.headers.get("Referer"), self.settings.allowed_origins
+            ):
+                raise Refusal(403, "This page only accepts its own buttons.")
+            try:
+                lead, changed = self.store.set_status(lead.id, link.status, link.actor, "with the link in the e-mail")
+            except StoreBusy:
+                raise Refusal(
+                    503, "The database is busy. Please press the button again in a minute.", {"Retry-After": "10"}
+                ) from None
+            facts = {"lead": lead.reference, "status": link.status, "changed": changed, "by": link.actor}
+            log.info("status recorded", extra={"event": "status_changed", **facts})
+            return Response("", 303, headers={"Location": f"{request.path}?recorded=1"})
+        partner = self.site.partner(lead.partner_slug)
+        title, main = status_page(
+            lead, self.store.events(lead.id), partner, self.links, link.status, link.actor, "recorded" in request.args
+        )
+        response = Response(self.site.page(title, main), 200, content_type="text/html; charset=utf-8")
+        response.headers.update(PRIVATE_PAGE)
+        return response
+
+    def _status_problem(self, expired: bool) -> Response:
+        title, main, status = link_problem_page(expired)
+        response = Response(self.site.page(title, main), status, content_type="text/html; charset=utf-8")
+        response.headers.update(PRIVATE_PAGE)
+        return response
+
+    def _promise(self, lead: StoredLead) -> str | None:
+        if lead.verdict != DELIVER and lead.status in ("held", "spam"):
+            return None
+        return promise(lead, self.site.partner(lead.partner_slug))
 
     def _accept(self, fields: dict[str, str], origin: str, client: str) -> Added:
         """Judge the post and store it (or merge it into the lead it repeats)."""
@@ -269,12 +352,19 @@ class IntakeApp:
         return self.settings.site_origin
 
     def _store(self, lead: NewLead, token: tuple[str, float] | None) -> Added:
-        """Store the lead, waiting at most INTAKE_BUSY_SECONDS for the database; else 503, nothing stored."""
+        """Store the lead, waiting at most INTAKE_BUSY_SECONDS for the database; else 503, nothing stored.
+
+        A lead on its way gets its deadlines now, from its partner's business hours.
+        """
         deliveries = []
         if lead.verdict.outcome == DELIVER:
             deliveries.append(("partner", lead.recipient.email))
-            if self.settings.acknowledge:
+            if self.settings.acknowledge and self.worker.transport is not None:
                 deliveries.append(("acknowledgement", lead.fields["email"].strip()))
+            hours = self.site.partner(lead.recipient.slug).hours
+            settings = self.settings
+            deadlines = deadlines_for(hours, self.store.clock(), settings.first_response_hours, settings.escalate_hours)
+            lead = NewLead(lead.fields, lead.recipient, lead.verdict, deadlines)
         try:
             return self.store.add_lead(lead, deliveries, token=token, wait=self.settings.busy_seconds)
         except StoreBusy:
@@ -289,12 +379,18 @@ class IntakeApp:
     # --- answers ------------------------------------------------------------------------
 
     def refusal_response(self, request: Request, refusal: Refusal) -> Response:
-        if _wants_json(request) or not request.path.startswith("/api/contact") or request.method != "POST":
+        """JSON for scripts; for a person's form post (contact form, status button) a page in the site's layout."""
+        if _wants_json(request) or request.method != "POST":
             response = _json({"status": "error", "error": refusal.message}, refusal.status)
-        else:
+        elif request.path.startswith(STATUS_PATH):
+            page = self.site.page("Nothing was recorded", Markup("<p>{}</p>").format(refusal.message))
+            response = Response(page, refusal.status, content_type="text/html; charset=utf-8")
+        elif request.path.startswith("/api/contact"):
             body = Markup("<p>{}</p>\n<p>Nothing was sent. You can also e-mail us instead.</p>").format(refusal.message)
             page = self.site.page("Your message was not sent", body)
             response = Response(page, refusal.status, content_type="text/html; charset=utf-8")
+        else:
+            response = _json({"status": "error", "error": refusal.message}, refusal.status)
         response.headers.update(refusal.headers)
         return response
 

@@ -54,7 +54,7 @@ class IntakeSettings:
     secret: bytes = field(default=b"", repr=False)
     smtp: SmtpSettings = SmtpSettings()
     mail_from: str = "Sales Leadership Partners <leads@example.com>"
-    acknowledge: bool = False
+    acknowledge: bool = True
     retention_days: int = 365
     rate_limit_posts: int = 10
     rate_limit_window: float = 600.0
@@ -68,6 +68,9 @@ class IntakeSettings:
     poll_seconds: float = 10.0
     run_worker: bool = True
     env_file: Path | None = None
+    first_response_hours: float = 4.0
+    escalate_hours: float = 8.0
+    status_link_days: float = 60.0
 
     def with_changes(self, **changes) -> IntakeSettings:
         return replace(self, **changes)
@@ -232,6 +235,13 @@ def _settings_from(env: Mapping[str, str], create_files: bool) -> IntakeSettings
     database = env.get("INTAKE_DATABASE", "").strip()
     secret_file = env.get("INTAKE_SECRET_FILE", "").strip()
     env_file = env.get("INTAKE_ENV_FILE", "").strip()
+    first_response = _number(env, "INTAKE_FIRST_RESPONSE_HOURS", defaults.first_response_hours, minimum=0.25)
+    escalate = _number(env, "INTAKE_ESCALATE_HOURS", defaults.escalate_hours, minimum=0.25)
+    if escalate <= first_response:
+        raise ConfigError(
+            f"INTAKE_ESCALATE_HOURS={escalate:g}: must be more than INTAKE_FIRST_RESPONSE_HOURS={first_response:g} "
+            "(the reminder comes first)"
+        )
     return IntakeSettings(
         database=_path(database) if database else var / "intake.sqlite3",
         content_path=_path(env.get("INTAKE_CONTENT_PATH", "").strip() or "content"),
@@ -255,4 +265,7 @@ def _settings_from(env: Mapping[str, str], create_files: bool) -> IntakeSettings
         poll_seconds=_number(env, "INTAKE_POLL_SECONDS", defaults.poll_seconds),
         run_worker=_flag(env, "INTAKE_WORKER", defaults.run_worker),
         env_file=Path(env_file) if env_file else None,
+        first_response_hours=first_response,
+        escalate_hours=escalate,
+        status_link_days=_number(env, "INTAKE_STATUS_LINK_DAYS", defaults.status_link_days, minimum=1),
     )

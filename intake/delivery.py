@@ -29,8 +29,10 @@ from collections.abc import Callable
 from email.message import EmailMessage
 
 from .config import IntakeSettings, SmtpSettings
+from .lifecycle import WAITING_FOR_CONTACT
 from .mail import envelope_address
 from .messages import MailContext, build_message
+from .status_links import StatusLinks
 from .storage import LeadStore
 
 log = logging.getLogger("intake.delivery")
@@ -38,6 +40,9 @@ log = logging.getLogger("intake.delivery")
 HOUSEKEEPING_EVERY_SECONDS = 3600
 RECEIPT_ATTEMPTS = 8  # with the default backoff, about two hours of trying
 GIVE_UP_AFTER = {"acknowledgement": RECEIPT_ATTEMPTS}
+# A follow-up is only sent while the lead is still in the state that called for it: nobody has marked
+# it contacted (a reminder due together with the escalation, after a day off, still goes: both fell due).
+STILL_NEEDED = {"reminder": WAITING_FOR_CONTACT, "escalation": ("escalated",)}
 
 
 class SmtpTransport:
@@ -137,10 +142,12 @@ class DeliveryWorker:
     """Runs in a daemon thread beside the web application (or alone, see `run_forever`)."""
 
     def __init__(self, store: LeadStore, settings: IntakeSettings, site, transport: SmtpTransport | None = None):
-        """`site`: what the intake knows of the site (intake.site.SiteContent): the form's labels, the quiz."""
+        """`site`: what the intake knows of the site (intake.site.SiteContent): labels, quiz, partners."""
         self.store = store
         self.clock = store.clock
-        self.context = MailContext(settings.mail_from, site.choices, site.quiz)
+        links = StatusLinks(settings.secret, settings.site_origin, settings.status_link_days, store.clock)
+        self.context = MailContext(settings.mail_from, site.choices, site.quiz, site.directory, links)
+        self.head_office_email = site.directory.head_office.email
         self.settings = settings
         self.transport = transport or (SmtpTransport(settings.smtp) if settings.smtp.configured else None)
         self.lease_seconds = settings.smtp.timeout * 3 + 10
@@ -180,6 +187,7 @@ class DeliveryWorker:
         while not self._stopping.is_set():
             try:
                 self._housekeeping_when_due()
+                self.follow_ups_when_due()
                 if self.transport is not None and self.deliver_one():
                     continue
                 self._sleep()
@@ -189,11 +197,27 @@ class DeliveryWorker:
 
     def _sleep(self) -> None:
         timeout = self.settings.poll_seconds
-        due = self.store.next_due_at() if self.transport is not None else None
-        if due is not None:
-            timeout = min(timeout, max(due - self.clock(), 0.01))
+        due = [self.store.next_deadline_at()]
+        if self.transport is not None:
+            due.append(self.store.next_due_at())
+        due = [moment for moment in due if moment is not None]
+        if due:
+            timeout = min(timeout, max(min(due) - self.clock(), 0.01))
         self._wake.wait(timeout)
         self._wake.clear()
+
+    def follow_ups_when_due(self) -> tuple[int, int]:
+        """Queue the reminders and escalations whose deadlines passed (rows in SQLite: durable, once each)."""
+        due = self.store.next_deadline_at()
+        if due is None or due > self.clock():
+            return 0, 0
+        reminders, escalations = self.store.queue_follow_ups(self.head_office_email)
+        if reminders or escalations:
+            log.info(
+                "deadlines passed",
+                extra={"event": "follow_ups_queued", "reminders": reminders, "escalations": escalations},
+            )
+        return reminders, escalations
 
     def _housekeeping_when_due(self) -> None:
         if time.monotonic() < self._next_housekeeping:
@@ -218,8 +242,13 @@ class DeliveryWorker:
             return False
         delivery, lead = claimed
         context = {"delivery": delivery.id, "lead": lead.reference, "kind": delivery.kind, "attempt": delivery.attempts}
+        if delivery.kind in STILL_NEEDED and lead.status not in STILL_NEEDED[delivery.kind]:
+            self.store.mark_cancelled(delivery.id, f"not needed: the lead was marked {lead.status}")
+            log.info("follow-up no longer needed", extra={"event": "delivery_cancelled", **context})
+            return True
         try:
-            message = build_message(delivery.kind, lead, delivery.recipient, self.context, self.clock())
+            history = self.store.events(lead.id) if delivery.kind == "escalation" else []
+            message = build_message(delivery.kind, lead, delivery.recipient, self.context, self.clock(), history)
             self.transport.send(message, on_commit=lambda: self.store.mark_committing(delivery.id))
         except Exception as error:
             self._failed(delivery, error, context)

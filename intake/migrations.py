@@ -125,6 +125,19 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX outbox_lead ON outbox (lead_id);
         """,
     ),
+    Migration(
+        3,
+        "lead lifecycle: deadlines, first contact, escalation",
+        """
+        ALTER TABLE leads ADD COLUMN accepted_at REAL;       -- unix time the deadlines start from (NULL: none)
+        ALTER TABLE leads ADD COLUMN remind_at REAL;         -- first-response deadline: one reminder if still new
+        ALTER TABLE leads ADD COLUMN escalate_at REAL;       -- then escalated to the head office
+        ALTER TABLE leads ADD COLUMN first_contact_at REAL;  -- first marked contacted (or further)
+        ALTER TABLE leads ADD COLUMN escalated_at REAL;
+        ALTER TABLE leads ADD COLUMN status_at REAL;         -- the status's last change
+        CREATE INDEX leads_due ON leads (status, remind_at, escalate_at);
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

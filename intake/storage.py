@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .config import private_directory
 from .fingerprints import body_digest, lead_fingerprint
+from .lifecycle import PARTNER_STATUSES, Deadlines
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .references import new_reference
 from .spam_rules import SAME_BODY_MIN_CHARACTERS
@@ -101,6 +102,7 @@ class NewLead:
     fields: dict[str, str]
     recipient: Recipient
     verdict: Verdict = field(default_factory=lambda: Verdict(0))
+    deadlines: Deadlines | None = None  # for a lead that is delivered
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,12 @@ class StoredLead:
     spam_signals: tuple[str, ...]
     status: str
     duplicates: int
+    accepted_at: float | None = None
+    remind_at: float | None = None
+    escalate_at: float | None = None
+    first_contact_at: float | None = None
+    escalated_at: float | None = None
+    status_at: float | None = None
 
     @property
     def email(self) -> str:
@@ -153,6 +161,12 @@ class StoredLead:
             spam_signals=tuple(json.loads(row["spam_signals"])),
             status=row["status"],
             duplicates=row["duplicates"],
+            accepted_at=row["accepted_at"],
+            remind_at=row["remind_at"],
+            escalate_at=row["escalate_at"],
+            first_contact_at=row["first_contact_at"],
+            escalated_at=row["escalated_at"],
+            status_at=row["status_at"],
         )
 
 
@@ -396,8 +410,9 @@ class LeadStore:
             cursor = db.execute(
                 "INSERT INTO leads (public_id, reference, created_at, email, name, enquiry_kind, role, zip_code,"
                 " state, fields, partner_slug, partner_name, partner_email, route_rule, route_reason, spam,"
-                " spam_reason, verdict, spam_score, spam_signals, status, fingerprint, body_digest)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " spam_reason, verdict, spam_score, spam_signals, status, fingerprint, body_digest,"
+                " accepted_at, remind_at, escalate_at, status_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     str(uuid.uuid4()),
                     self._free_reference(db),
@@ -422,6 +437,8 @@ class LeadStore:
                     status,
                     fingerprint,
                     body_digest(fields, SAME_BODY_MIN_CHARACTERS),
+                    *_deadline_values(lead.deadlines),
+                    now,
                 ),
             )
             lead_id = cursor.lastrowid
@@ -466,13 +483,23 @@ class LeadStore:
 
     # --- review of held leads ------------------------------------------------------------
 
-    def release(self, lead_id: int, deliveries: list[tuple[str, str]], actor: str = "operator") -> StoredLead:
-        """A held lead is a real one after all: status new, its deliveries queued now."""
+    def release(
+        self,
+        lead_id: int,
+        deliveries: list[tuple[str, str]],
+        deadlines: Deadlines | None = None,
+        actor: str = "operator",
+    ) -> StoredLead:
+        """A held lead is a real one after all: status new, deadlines from now, its deliveries queued now."""
         with self.transaction() as db:
             row = db.execute(_BY_ID, (lead_id,)).fetchone()
             if row is None or row["status"] != "held":
                 raise ValueError(f"lead {lead_id} is not held for review")
-            db.execute("UPDATE leads SET status = 'new' WHERE id = ?", (lead_id,))
+            db.execute(
+                "UPDATE leads SET status = 'new', status_at = ?, accepted_at = ?, remind_at = ?, escalate_at = ?"
+                " WHERE id = ?",
+                (self.clock(), *_deadline_values(deadlines), lead_id),
+            )
             self._queue(db, lead_id, deliveries, self.clock())
             self._note(db, lead_id, "released", "new", actor, "released after review: delivered now")
             return StoredLead.from_row(db.execute(_BY_ID, (lead_id,)).fetchone())
@@ -482,9 +509,110 @@ class LeadStore:
             row = db.execute(_BY_ID, (lead_id,)).fetchone()
             if row is None or row["status"] != "held":
                 raise ValueError(f"lead {lead_id} is not held for review")
-            db.execute("UPDATE leads SET status = 'spam', verdict = 'drop' WHERE id = ?", (lead_id,))
+            db.execute(
+                "UPDATE leads SET status = 'spam', verdict = 'drop', status_at = ? WHERE id = ?",
+                (self.clock(), lead_id),
+            )
             self._note(db, lead_id, "rejected", "spam", actor, "rejected after review: never sent")
             return StoredLead.from_row(db.execute(_BY_ID, (lead_id,)).fetchone())
+
+    # --- lifecycle: statuses, reminders, escalations ------------------------------------------
+
+    def set_status(self, lead_id: int, status: str, actor: str, note: str = "") -> tuple[StoredLead, bool]:
+        """Record what happened with a lead; (the lead, whether anything changed).
+
+        The first status beyond `new` is the first contact (whatever it is: a meeting booked is a
+        contact too). Reminders and escalations not sent yet are no longer needed.
+        """
+        if status not in PARTNER_STATUSES:
+            raise ValueError(f"{status!r} is not a status a lead can be given ({', '.join(PARTNER_STATUSES)})")
+        now = self.clock()
+        with self.transaction() as db:
+            row = db.execute(_BY_ID, (lead_id,)).fetchone()
+            if row is None or row["status"] in ("held", "spam"):
+                raise ValueError(f"lead {lead_id} has not been sent to a partner")
+            if row["status"] == status:
+                return StoredLead.from_row(row), False
+            db.execute(
+                "UPDATE leads SET status = ?, status_at = ?, first_contact_at = COALESCE(first_contact_at, ?)"
+                " WHERE id = ?",
+                (status, now, now, lead_id),
+            )
+            db.execute(
+                "UPDATE outbox SET status = 'cancelled', last_error = 'not needed: the lead was marked ' || ?"
+                " WHERE lead_id = ? AND kind IN ('reminder', 'escalation') AND status = 'pending'"
+                " AND claimed_until IS NULL",
+                (status, lead_id),
+            )
+            self._note(db, lead_id, "status", status, actor, note)
+            return StoredLead.from_row(db.execute(_BY_ID, (lead_id,)).fetchone()), True
+
+    def queue_follow_ups(self, escalation_address: str, now: float | None = None) -> tuple[int, int]:
+        """Queue the reminders and escalations that fell due; (reminders, escalations) queued.
+
+        One transaction, driven by the leads' own deadlines: run it again (after a crash, in two
+        processes, after a day off) and it queues nothing twice (an outbox row per lead and kind,
+        and an escalated lead is no longer new).
+        """
+        now = self.clock() if now is None else now
+        with self.transaction() as db:
+            reminders = db.execute(
+                "SELECT id, partner_email, partner_name FROM leads WHERE status = 'new' AND remind_at <= ?"
+                " AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.lead_id = leads.id AND kind = 'reminder')",
+                (now,),
+            ).fetchall()
+            for row in reminders:
+                self._queue(db, row["id"], [("reminder", row["partner_email"])], now)
+                self._note(
+                    db,
+                    row["id"],
+                    "reminder",
+                    "new",
+                    "system",
+                    f"not marked contacted in time: reminder to {row['partner_name']}",
+                )
+            escalations = db.execute(
+                "SELECT id FROM leads WHERE status = 'new' AND escalate_at <= ?", (now,)
+            ).fetchall()
+            for row in escalations:
+                db.execute(
+                    "UPDATE leads SET status = 'escalated', escalated_at = ?, status_at = ? WHERE id = ?",
+                    (now, now, row["id"]),
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO outbox (lead_id, kind, recipient, next_attempt_at, created_at)"
+                    " VALUES (?, 'escalation', ?, ?, ?)",
+                    (row["id"], escalation_address, now, iso_utc(now)),
+                )
+                self._note(
+                    db, row["id"], "escalated", "escalated", "system", "still not contacted: sent to the head office"
+                )
+        return len(reminders), len(escalations)
+
+    def next_deadline_at(self) -> float | None:
+        """The earliest reminder or escalation still to come (the worker sleeps until then at most)."""
+        with self.connection() as db:
+            return db.execute(
+                "SELECT MIN(CASE WHEN NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.lead_id = leads.id"
+                " AND kind = 'reminder') THEN MIN(remind_at, escalate_at) ELSE escalate_at END)"
+                " FROM leads WHERE status = 'new' AND remind_at IS NOT NULL"
+            ).fetchone()[0]
+
+    def mark_cancelled(self, delivery_id: int, reason: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE outbox SET status = 'cancelled', claimed_until = NULL, last_error = ? WHERE id = ?",
+                (reason, delivery_id),
+            )
+
+    def report_leads(self, since: float) -> list[StoredLead]:
+        """Leads sent to a partner since `since` (unix time), oldest first: what the report counts."""
+        with self.connection() as db:
+            rows = db.execute(
+                "SELECT * FROM leads WHERE status NOT IN ('held', 'spam') AND created_at >= ? ORDER BY id",
+                (iso_utc(since),),
+            ).fetchall()
+        return [StoredLead.from_row(row) for row in rows]
 
     # --- delivery --------------------------------------------------------------------
 
@@ -614,6 +742,11 @@ class LeadStore:
                 row = db.execute("SELECT * FROM leads WHERE reference = ?", (reference,)).fetchone()
         return StoredLead.from_row(row) if row is not None else None
 
+    def lead_by_public_id(self, public_id: str) -> StoredLead | None:
+        with self.connection() as db:
+            row = db.execute("SELECT * FROM leads WHERE public_id = ?", (public_id,)).fetchone()
+        return StoredLead.from_row(row) if row is not None else None
+
     def events(self, lead_id: int) -> list[Event]:
         with self.connection() as db:
             rows = db.execute("SELECT * FROM lead_events WHERE lead_id = ? ORDER BY id", (lead_id,)).fetchall()
@@ -688,6 +821,12 @@ class LeadStore:
 
 
 _BY_ID = "SELECT * FROM leads WHERE id = ?"
+
+
+def _deadline_values(deadlines: Deadlines | None) -> tuple[float | None, float | None, float | None]:
+    if deadlines is None:
+        return None, None, None
+    return deadlines.accepted_at, deadlines.remind_at, deadlines.escalate_at
 
 
 def holders_of(paths: list[Path]) -> list[str]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import email
 import email.policy
 import http.client
+import os
 import socket
+import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -131,6 +134,7 @@ def intake_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         "INTAKE_RETRY_MAX_SECONDS": "0.5",
         "INTAKE_POLL_SECONDS": "0.2",
         "INTAKE_SMTP_TIMEOUT": "5",
+        "INTAKE_ACK_EMAIL": "0",  # on by default; the tests about receipts turn it on
     }
     env.update(overrides)
     return env
@@ -203,6 +207,28 @@ class Intake:
         }
         sent.update(headers or {})
         return self.request("POST", "/api/contact", body, sent)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+INVOKE = [sys.executable, "-m", "invoke"]
+
+
+def run_task(env: dict[str, str], *args: str, check: bool = True) -> str | subprocess.CompletedProcess:
+    result = subprocess.run(
+        [*INVOKE, *args], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=False
+    )
+    if not check:
+        return result
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def task_env(intake, tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of an operator's shell on the intake's machine: only the settings file, as the README says."""
+    settings = tmp_path / "operator.env"
+    lines = [f"INTAKE_DATABASE={intake.app.settings.database}", *(f"{key}={value}" for key, value in extra.items())]
+    settings.write_text("# written by the test, as an operator would\n" + "\n".join(lines) + "\n")
+    return {"INTAKE_ENV_FILE": str(settings)}
 
 
 def wait_until(condition, timeout: float = 30.0, what: str = "condition"):

@@ -14,28 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.intake.support import Intake, free_port, intake_env, sample_lead, wait_until
+from tests.intake.support import Intake, free_port, intake_env, run_task, sample_lead, task_env, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-INVOKE = [sys.executable, "-m", "invoke"]
-
-
-def run_task(env: dict[str, str], *args: str, check: bool = True) -> str | subprocess.CompletedProcess:
-    result = subprocess.run(
-        [*INVOKE, *args], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=False
-    )
-    if not check:
-        return result
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def task_env(intake, tmp_path: Path, **extra: str) -> dict[str, str]:
-    """The environment of an operator's shell on the intake's machine: only the settings file, as the README says."""
-    settings = tmp_path / "operator.env"
-    lines = [f"INTAKE_DATABASE={intake.app.settings.database}", *(f"{key}={value}" for key, value in extra.items())]
-    settings.write_text("# written by the test, as an operator would\n" + "\n".join(lines) + "\n")
-    return {"INTAKE_ENV_FILE": str(settings)}
 
 
 @pytest.fixture

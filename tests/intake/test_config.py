@@ -97,3 +97,11 @@ def test_the_operators_commands_write_no_secret(tmp_path):
     settings = load_settings({"INTAKE_VAR_DIR": str(tmp_path / "var")}, create_files=False)
     assert settings.secret == b""
     assert not (tmp_path / "var").exists()
+
+
+def test_the_deadlines_and_the_receipt_have_defaults_and_the_reminder_comes_first(tmp_path):
+    settings = load_settings({"INTAKE_VAR_DIR": str(tmp_path)})
+    assert (settings.first_response_hours, settings.escalate_hours, settings.status_link_days) == (4, 8, 60)
+    assert settings.acknowledge, "receipts are on by default"
+    with pytest.raises(ConfigError, match="INTAKE_ESCALATE_HOURS=3: must be more than INTAKE_FIRST_RESPONSE_HOURS=4"):
+        load_settings({"INTAKE_VAR_DIR": str(tmp_path), "INTAKE_ESCALATE_HOURS": "3"})

@@ -65,7 +65,7 @@ def test_the_acknowledgement_goes_to_the_visitor_and_repeats_nothing_they_typed(
     wait_until(lambda: len(smtp.mailbox.received) == 2, what="two e-mails")
     by_recipient = {recipients[0]: message for recipients, message in smtp.mailbox.received}
     receipt = by_recipient["pat0@example.com"]
-    body = receipt.get_content()
+    body = receipt.get_body(("plain",)).get_content()
     assert "Spam Inc" not in body and "salespeople" not in body
     [lead] = intake.store.leads()
     assert lead.partner_name in body and lead.reference in body
