@@ -154,14 +154,18 @@ def _server(host: str, port: int, app):
 
 
 def local_settings(output: Path, host: str, port: int, env: dict[str, str] | None = None):
-    """Settings for the local server: the settings file's and the environment's, this server's origins allowed."""
+    """Settings for the local server: the settings file's and the environment's, this server's origins allowed.
+
+    The status links in its e-mails point to this server, whatever SITE_ORIGIN the build used.
+    """
     from .config import load_settings, settings_environment
 
     env = settings_environment(env)
+    here = f"http://{host}:{port}"
     if not env.get("INTAKE_ALLOWED_ORIGINS", "").strip():
-        origins = [f"http://{host}:{port}", f"http://localhost:{port}", env.get("SITE_ORIGIN", "").strip()]
+        origins = [here, f"http://localhost:{port}", env.get("SITE_ORIGIN", "").strip()]
         env["INTAKE_ALLOWED_ORIGINS"] = ",".join(origin for origin in origins if origin)
-    return load_settings(env).with_changes(output_path=Path(output))
+    return load_settings(env).with_changes(output_path=Path(output), site_origin=here)
 
 
 def serve_site_and_intake(output: Path, host: str = "127.0.0.1", port: int = 8000) -> None:

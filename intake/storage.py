@@ -14,7 +14,6 @@ done until the write-ahead log holding the old copy has been emptied.
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import queue
@@ -25,205 +24,53 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import private_directory
 from .fingerprints import body_digest, lead_fingerprint
-from .lifecycle import PARTNER_STATUSES, Deadlines
+from .follow_ups import LeadLifecycle
 from .migrations import LATEST_VERSION, MIGRATIONS
+from .outbox import RESEND_WHEN_IN_DOUBT, OutboxRows
+from .personal_data import EraseIncomplete, PersonalData, Purged, holders_of
+from .records import (
+    BUSY_TIMEOUT_MS,
+    BY_ID,
+    Added,
+    DatabaseMissing,
+    Delivery,
+    Event,
+    NewLead,
+    Recipient,
+    SchemaTooNew,
+    StoreBusy,
+    StoredLead,
+    TokenSpent,
+    deadline_values,
+    is_busy,
+    iso_utc,
+    unix_time,
+)
 from .references import new_reference
 from .spam_rules import SAME_BODY_MIN_CHARACTERS
-from .verdict import DELIVER, DROP, HOLD, Verdict, describe
+from .verdict import DELIVER, DROP, HOLD
 
-BUSY_TIMEOUT_MS = 15_000
+__all__ = [  # what the rest of the intake imports from here
+    "Added", "DatabaseMissing", "Delivery", "EraseIncomplete", "Event", "LeadStore", "NewLead", "Purged",
+    "Recipient", "RESEND_WHEN_IN_DOUBT", "SchemaTooNew", "StoreBusy", "StoredLead", "TokenSpent", "holders_of",
+    "iso_utc", "unix_time",
+]  # fmt: skip
+
 IDLE_CONNECTIONS = 16
 DUPLICATE_WINDOW_SECONDS = 30 * 60
-ERASE_WAIT_SECONDS = 10.0
 STATUS_FOR_VERDICT = {DELIVER: "new", HOLD: "held", DROP: "spam"}
-# Messages the partner must get whatever happens: a send interrupted after the message was handed
-# over is sent again (a duplicate at worst). The others are counted as sent (never a second copy).
-RESEND_WHEN_IN_DOUBT = frozenset({"partner"})
 
 
-class SchemaTooNew(RuntimeError):
-    """The database was migrated by a newer version of the intake than this one."""
-
-
-class StoreBusy(RuntimeError):
-    """Another writer kept the database longer than this caller waits (answer 503, try again)."""
-
-
-class DatabaseMissing(FileNotFoundError):
-    """An operator's command found no database where the settings point (str() names the path)."""
-
-
-class TokenSpent(RuntimeError):
-    """The post's form token was already used for another message (the lead was not stored)."""
-
-
-class EraseIncomplete(RuntimeError):
-    """Rows were deleted, but the write-ahead log still holds a copy: another process has the file open."""
-
-    def __init__(self, erased: int, wal: Path, holders: list[str]):
-        self.erased = erased
-        self.holders = holders
-        held_by = "; ".join(holders) if holders else "another connection (not found in /proc)"
-        super().__init__(
-            f"deleted {erased} lead(s) from the tables, but {wal} still holds a copy of the old data: the "
-            f"database is held open by {held_by}. Nothing else was changed; run the command again when that "
-            "process has finished (or stop it), until then the data is still in the file."
-        )
-
-
-def iso_utc(moment: float) -> str:
-    return (
-        datetime.datetime.fromtimestamp(moment, datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-    )
-
-
-def unix_time(iso: str) -> float:
-    return datetime.datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """Who a lead goes to, resolved on the server by the partner routing."""
-
-    slug: str
-    name: str
-    email: str
-    rule: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class NewLead:
-    fields: dict[str, str]
-    recipient: Recipient
-    verdict: Verdict = field(default_factory=lambda: Verdict(0))
-    deadlines: Deadlines | None = None  # for a lead that is delivered
-
-
-@dataclass(frozen=True)
-class StoredLead:
-    id: int
-    public_id: str
-    reference: str
-    created_at: str
-    fields: dict[str, str]
-    partner_slug: str
-    partner_name: str
-    partner_email: str
-    route_rule: str
-    route_reason: str
-    verdict: str
-    spam_score: int
-    spam_signals: tuple[str, ...]
-    status: str
-    duplicates: int
-    accepted_at: float | None = None
-    remind_at: float | None = None
-    escalate_at: float | None = None
-    first_contact_at: float | None = None
-    escalated_at: float | None = None
-    status_at: float | None = None
-
-    @property
-    def email(self) -> str:
-        """The address as validated (the form strips spaces); `fields` keeps what was sent."""
-        return self.fields.get("email", "").strip()
-
-    @property
-    def spam(self) -> bool:
-        """Flagged by the verdict (held or dropped), whatever the head office decided since."""
-        return self.verdict != DELIVER
-
-    @property
-    def spam_reason(self) -> str:
-        return "; ".join(describe(signal) for signal in self.spam_signals)
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row) -> StoredLead:
-        return cls(
-            id=row["id"],
-            public_id=row["public_id"],
-            reference=row["reference"],
-            created_at=row["created_at"],
-            fields=json.loads(row["fields"]),
-            partner_slug=row["partner_slug"],
-            partner_name=row["partner_name"],
-            partner_email=row["partner_email"],
-            route_rule=row["route_rule"],
-            route_reason=row["route_reason"],
-            verdict=row["verdict"],
-            spam_score=row["spam_score"],
-            spam_signals=tuple(json.loads(row["spam_signals"])),
-            status=row["status"],
-            duplicates=row["duplicates"],
-            accepted_at=row["accepted_at"],
-            remind_at=row["remind_at"],
-            escalate_at=row["escalate_at"],
-            first_contact_at=row["first_contact_at"],
-            escalated_at=row["escalated_at"],
-            status_at=row["status_at"],
-        )
-
-
-@dataclass(frozen=True)
-class Added:
-    """What `add_lead` did: stored a new lead, or merged a resubmission into the one it repeats."""
-
-    lead: StoredLead
-    duplicate: bool = False
-
-
-@dataclass(frozen=True)
-class Event:
-    at: float
-    kind: str
-    status: str
-    actor: str
-    note: str
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Event:
-        return cls(row["at"], row["kind"], row["status"], row["actor"], row["note"])
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One outbox row: an e-mail to send for a lead."""
-
-    id: int
-    lead_id: int
-    kind: str
-    recipient: str
-    status: str
-    attempts: int
-    next_attempt_at: float
-    last_error: str
-    created_at: str
-    sent_at: str | None
-    committing_at: float | None = None
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Delivery:
-        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
-
-
-@dataclass(frozen=True)
-class Purged:
-    deleted: int
-    kept_pending: int  # old enough, but a delivery for them is still waiting in the outbox
-
-
-def _is_busy(error: sqlite3.OperationalError) -> bool:
-    return "locked" in str(error) or "busy" in str(error)
-
-
-class LeadStore:
+class LeadStore(OutboxRows, LeadLifecycle, PersonalData):
     """Leads, history and outbox in one SQLite file; safe to share between threads (connection pool).
+
+    This class holds the connections, the schema and the intake's own writes and reads; the outbox's
+    rows (intake/outbox.py), a lead's life (intake/follow_ups.py) and one person's data
+    (intake/personal_data.py) are its mixins.
 
     `clock` is where every timestamp comes from (tests move it); `create=False` is for the
     operator's commands, which must never create an empty database where the service's should be.
@@ -321,7 +168,7 @@ class LeadStore:
                 try:
                     connection.execute("BEGIN IMMEDIATE")
                 except sqlite3.OperationalError as error:
-                    if _is_busy(error):
+                    if is_busy(error):
                         raise StoreBusy(f"{self.path}: another process kept the database busy for {wait:g} s") from None
                     raise
                 finally:
@@ -399,7 +246,7 @@ class LeadStore:
                 if token is not None:
                     db.execute("INSERT OR IGNORE INTO spent_tokens (nonce, expires_at) VALUES (?, ?)", token)
                 self._note(db, earlier["id"], "duplicate", earlier["status"], "visitor", "the same lead sent again")
-                return Added(StoredLead.from_row(db.execute(_BY_ID, (earlier["id"],)).fetchone()), duplicate=True)
+                return Added(StoredLead.from_row(db.execute(BY_ID, (earlier["id"],)).fetchone()), duplicate=True)
             if token is not None:
                 spent = db.execute("INSERT OR IGNORE INTO spent_tokens (nonce, expires_at) VALUES (?, ?)", token)
                 if spent.rowcount == 0:
@@ -437,7 +284,7 @@ class LeadStore:
                     status,
                     fingerprint,
                     body_digest(fields, SAME_BODY_MIN_CHARACTERS),
-                    *_deadline_values(lead.deadlines),
+                    *deadline_values(lead.deadlines),
                     now,
                 ),
             )
@@ -445,7 +292,7 @@ class LeadStore:
             self._queue(db, lead_id, deliveries, now)
             note = f"spam score {verdict.score}" + (f": {'; '.join(verdict.reasons)}" if verdict.signals else "")
             self._note(db, lead_id, "received", status, "visitor", note)
-            row = db.execute(_BY_ID, (lead_id,)).fetchone()
+            row = db.execute(BY_ID, (lead_id,)).fetchone()
         return Added(StoredLead.from_row(row))
 
     def _free_reference(self, db: sqlite3.Connection) -> str:
@@ -481,234 +328,11 @@ class LeadStore:
         with self.transaction() as db:
             return db.execute("DELETE FROM spent_tokens WHERE expires_at < ?", (self.clock(),)).rowcount
 
-    # --- review of held leads ------------------------------------------------------------
-
-    def release(
-        self,
-        lead_id: int,
-        deliveries: list[tuple[str, str]],
-        deadlines: Deadlines | None = None,
-        actor: str = "operator",
-    ) -> StoredLead:
-        """A held lead is a real one after all: status new, deadlines from now, its deliveries queued now."""
-        with self.transaction() as db:
-            row = db.execute(_BY_ID, (lead_id,)).fetchone()
-            if row is None or row["status"] != "held":
-                raise ValueError(f"lead {lead_id} is not held for review")
-            db.execute(
-                "UPDATE leads SET status = 'new', status_at = ?, accepted_at = ?, remind_at = ?, escalate_at = ?"
-                " WHERE id = ?",
-                (self.clock(), *_deadline_values(deadlines), lead_id),
-            )
-            self._queue(db, lead_id, deliveries, self.clock())
-            self._note(db, lead_id, "released", "new", actor, "released after review: delivered now")
-            return StoredLead.from_row(db.execute(_BY_ID, (lead_id,)).fetchone())
-
-    def reject(self, lead_id: int, actor: str = "operator") -> StoredLead:
-        with self.transaction() as db:
-            row = db.execute(_BY_ID, (lead_id,)).fetchone()
-            if row is None or row["status"] != "held":
-                raise ValueError(f"lead {lead_id} is not held for review")
-            db.execute(
-                "UPDATE leads SET status = 'spam', verdict = 'drop', status_at = ? WHERE id = ?",
-                (self.clock(), lead_id),
-            )
-            self._note(db, lead_id, "rejected", "spam", actor, "rejected after review: never sent")
-            return StoredLead.from_row(db.execute(_BY_ID, (lead_id,)).fetchone())
-
-    # --- lifecycle: statuses, reminders, escalations ------------------------------------------
-
-    def set_status(self, lead_id: int, status: str, actor: str, note: str = "") -> tuple[StoredLead, bool]:
-        """Record what happened with a lead; (the lead, whether anything changed).
-
-        The first status beyond `new` is the first contact (whatever it is: a meeting booked is a
-        contact too). Reminders and escalations not sent yet are no longer needed.
-        """
-        if status not in PARTNER_STATUSES:
-            raise ValueError(f"{status!r} is not a status a lead can be given ({', '.join(PARTNER_STATUSES)})")
-        now = self.clock()
-        with self.transaction() as db:
-            row = db.execute(_BY_ID, (lead_id,)).fetchone()
-            if row is None or row["status"] in ("held", "spam"):
-                raise ValueError(f"lead {lead_id} has not been sent to a partner")
-            if row["status"] == status:
-                return StoredLead.from_row(row), False
-            db.execute(
-                "UPDATE leads SET status = ?, status_at = ?, first_contact_at = COALESCE(first_contact_at, ?)"
-                " WHERE id = ?",
-                (status, now, now, lead_id),
-            )
-            db.execute(
-                "UPDATE outbox SET status = 'cancelled', last_error = 'not needed: the lead was marked ' || ?"
-                " WHERE lead_id = ? AND kind IN ('reminder', 'escalation') AND status = 'pending'"
-                " AND claimed_until IS NULL",
-                (status, lead_id),
-            )
-            self._note(db, lead_id, "status", status, actor, note)
-            return StoredLead.from_row(db.execute(_BY_ID, (lead_id,)).fetchone()), True
-
-    def queue_follow_ups(self, escalation_address: str, now: float | None = None) -> tuple[int, int]:
-        """Queue the reminders and escalations that fell due; (reminders, escalations) queued.
-
-        One transaction, driven by the leads' own deadlines: run it again (after a crash, in two
-        processes, after a day off) and it queues nothing twice (an outbox row per lead and kind,
-        and an escalated lead is no longer new).
-        """
-        now = self.clock() if now is None else now
-        with self.transaction() as db:
-            reminders = db.execute(
-                "SELECT id, partner_email, partner_name FROM leads WHERE status = 'new' AND remind_at <= ?"
-                " AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.lead_id = leads.id AND kind = 'reminder')",
-                (now,),
-            ).fetchall()
-            for row in reminders:
-                self._queue(db, row["id"], [("reminder", row["partner_email"])], now)
-                self._note(
-                    db,
-                    row["id"],
-                    "reminder",
-                    "new",
-                    "system",
-                    f"not marked contacted in time: reminder to {row['partner_name']}",
-                )
-            escalations = db.execute(
-                "SELECT id FROM leads WHERE status = 'new' AND escalate_at <= ?", (now,)
-            ).fetchall()
-            for row in escalations:
-                db.execute(
-                    "UPDATE leads SET status = 'escalated', escalated_at = ?, status_at = ? WHERE id = ?",
-                    (now, now, row["id"]),
-                )
-                db.execute(
-                    "INSERT OR IGNORE INTO outbox (lead_id, kind, recipient, next_attempt_at, created_at)"
-                    " VALUES (?, 'escalation', ?, ?, ?)",
-                    (row["id"], escalation_address, now, iso_utc(now)),
-                )
-                self._note(
-                    db, row["id"], "escalated", "escalated", "system", "still not contacted: sent to the head office"
-                )
-        return len(reminders), len(escalations)
-
-    def next_deadline_at(self) -> float | None:
-        """The earliest reminder or escalation still to come (the worker sleeps until then at most)."""
-        with self.connection() as db:
-            return db.execute(
-                "SELECT MIN(CASE WHEN NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.lead_id = leads.id"
-                " AND kind = 'reminder') THEN MIN(remind_at, escalate_at) ELSE escalate_at END)"
-                " FROM leads WHERE status = 'new' AND remind_at IS NOT NULL"
-            ).fetchone()[0]
-
-    def mark_cancelled(self, delivery_id: int, reason: str) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET status = 'cancelled', claimed_until = NULL, last_error = ? WHERE id = ?",
-                (reason, delivery_id),
-            )
-
-    def report_leads(self, since: float) -> list[StoredLead]:
-        """Leads sent to a partner since `since` (unix time), oldest first: what the report counts."""
-        with self.connection() as db:
-            rows = db.execute(
-                "SELECT * FROM leads WHERE status NOT IN ('held', 'spam') AND created_at >= ? ORDER BY id",
-                (iso_utc(since),),
-            ).fetchall()
-        return [StoredLead.from_row(row) for row in rows]
-
-    # --- delivery --------------------------------------------------------------------
-
-    def claim_due(self, lease_seconds: float, now: float | None = None) -> tuple[Delivery, StoredLead] | None:
-        """Take the next due delivery for `lease_seconds`, or None.
-
-        The lease keeps two workers (two gunicorn processes, or a worker and a
-        restarted one) from sending the same row at once; a worker that dies
-        mid-send leaves a lease that simply runs out. A row whose sender died after
-        handing the message over (`committing_at` set) was most likely delivered:
-        it is counted as sent, except a lead's e-mail to its partner, which is sent
-        again rather than risk losing it.
-        """
-        now = self.clock() if now is None else now
-        with self.transaction() as db:
-            while True:
-                row = db.execute(
-                    "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
-                    " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, id LIMIT 1",
-                    (now, now),
-                ).fetchone()
-                if row is None:
-                    return None
-                if row["committing_at"] is not None and row["kind"] not in RESEND_WHEN_IN_DOUBT:
-                    db.execute(
-                        "UPDATE outbox SET status = 'sent', sent_at = ?, claimed_until = NULL,"
-                        " last_error = 'interrupted after the message was handed to the mail server; counted as sent'"
-                        " WHERE id = ?",
-                        (iso_utc(row["committing_at"]), row["id"]),
-                    )
-                    continue
-                db.execute(
-                    "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1, committing_at = NULL WHERE id = ?",
-                    (now + lease_seconds, row["id"]),
-                )
-                delivery = Delivery.from_row(db.execute("SELECT * FROM outbox WHERE id = ?", (row["id"],)).fetchone())
-                lead = StoredLead.from_row(db.execute(_BY_ID, (row["lead_id"],)).fetchone())
-                return delivery, lead
-
-    def mark_committing(self, delivery_id: int) -> None:
-        """The message is about to be handed over (its final dot): from here on, a crash means 'probably sent'."""
-        with self.transaction() as db:
-            db.execute("UPDATE outbox SET committing_at = ? WHERE id = ?", (self.clock(), delivery_id))
-
-    def mark_sent(self, delivery_id: int) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET status = 'sent', sent_at = ?, claimed_until = NULL, committing_at = NULL,"
-                " last_error = '' WHERE id = ?",
-                (self.now_iso(), delivery_id),
-            )
-
-    def mark_failed(self, delivery_id: int, error: str, retry_at: float | None) -> None:
-        """A failed attempt: retried at `retry_at`, or given up for good when it is None."""
-        with self.transaction() as db:
-            if retry_at is None:
-                db.execute(
-                    "UPDATE outbox SET status = 'failed', claimed_until = NULL, committing_at = NULL, last_error = ?"
-                    " WHERE id = ?",
-                    (error[:500], delivery_id),
-                )
-            else:
-                db.execute(
-                    "UPDATE outbox SET next_attempt_at = ?, claimed_until = NULL, committing_at = NULL,"
-                    " last_error = ? WHERE id = ?",
-                    (retry_at, error[:500], delivery_id),
-                )
-
-    def next_due_at(self) -> float | None:
-        """When the earliest pending delivery is due (None: nothing pending)."""
-        with self.connection() as db:
-            return db.execute(
-                "SELECT MIN(MAX(next_attempt_at, COALESCE(claimed_until, 0))) FROM outbox WHERE status = 'pending'"
-            ).fetchone()[0]
-
     # --- reading ------------------------------------------------------------------------
-
-    def pending_count(self) -> int:
-        with self.connection() as db:
-            return db.execute("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
 
     def held_count(self) -> int:
         with self.connection() as db:
             return db.execute("SELECT COUNT(*) FROM leads WHERE status = 'held'").fetchone()[0]
-
-    def deliveries(self, include_sent: bool = False, lead_id: int | None = None) -> list[Delivery]:
-        clauses, parameters = [], []
-        if not include_sent:
-            clauses.append("status = 'pending'")
-        if lead_id is not None:
-            clauses.append("lead_id = ?")
-            parameters.append(lead_id)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        with self.connection() as db:
-            rows = db.execute(f"SELECT * FROM outbox {where} ORDER BY id", parameters).fetchall()
-        return [Delivery.from_row(row) for row in rows]
 
     def leads(
         self,
@@ -737,7 +361,7 @@ class LeadStore:
         """A lead by its reference (SLP-7K3Q) or its number."""
         with self.connection() as db:
             if reference.isdigit():
-                row = db.execute(_BY_ID, (int(reference),)).fetchone()
+                row = db.execute(BY_ID, (int(reference),)).fetchone()
             else:
                 row = db.execute("SELECT * FROM leads WHERE reference = ?", (reference,)).fetchone()
         return StoredLead.from_row(row) if row is not None else None
@@ -755,98 +379,6 @@ class LeadStore:
     def count_leads(self) -> int:
         with self.connection() as db:
             return db.execute("SELECT COUNT(*) FROM leads").fetchone()[0]
-
-    # --- privacy ----------------------------------------------------------------------------
-
-    def leads_for_email(self, email: str) -> list[tuple[StoredLead, list[Delivery], list[Event]]]:
-        """Everything stored about the person with this e-mail address (case-insensitive)."""
-        with self.connection() as db:
-            rows = db.execute("SELECT * FROM leads WHERE email = ? ORDER BY id", (email.strip(),)).fetchall()
-            found = []
-            for row in rows:
-                outbox = db.execute("SELECT * FROM outbox WHERE lead_id = ? ORDER BY id", (row["id"],)).fetchall()
-                events = db.execute("SELECT * FROM lead_events WHERE lead_id = ? ORDER BY id", (row["id"],)).fetchall()
-                found.append(
-                    (
-                        StoredLead.from_row(row),
-                        [Delivery.from_row(item) for item in outbox],
-                        [Event.from_row(item) for item in events],
-                    )
-                )
-        return found
-
-    def erase_email(self, email: str, wait: float = ERASE_WAIT_SECONDS) -> int:
-        """Delete every lead (history and outbox rows with it) with this address; return how many leads.
-
-        Done means gone from the file: the write-ahead log, which still holds the rows as they were,
-        is checkpointed into the database (where secure_delete has zeroed them) and truncated.
-        EraseIncomplete, naming the processes that hold the file, when that cannot happen within `wait`.
-        """
-        with self.transaction() as db:
-            erased = db.execute("DELETE FROM leads WHERE email = ?", (email.strip(),)).rowcount
-        self._checkpoint(erased, wait)
-        return erased
-
-    def purge_older_than(self, days: int) -> Purged:
-        """Delete leads created more than `days` days ago (retention), except those still being delivered.
-
-        `days` must be 1 or more: 0 or a negative number would mean "everything".
-        """
-        if not isinstance(days, int) or days < 1:
-            raise ValueError(f"the retention period must be a whole number of days, 1 or more (got {days!r})")
-        cutoff = iso_utc(self.clock() - days * 86400)
-        pending = "EXISTS (SELECT 1 FROM outbox WHERE outbox.lead_id = leads.id AND outbox.status = 'pending')"
-        with self.transaction() as db:
-            kept = db.execute(f"SELECT COUNT(*) FROM leads WHERE created_at < ? AND {pending}", (cutoff,)).fetchone()[0]
-            deleted = db.execute(f"DELETE FROM leads WHERE created_at < ? AND NOT {pending}", (cutoff,)).rowcount
-        if deleted:
-            self._checkpoint(deleted, ERASE_WAIT_SECONDS)
-        return Purged(deleted, kept)
-
-    def _checkpoint(self, erased: int, wait: float) -> None:
-        """Copy the WAL into the database and truncate it, so deleted rows leave no copy behind."""
-        deadline = time.monotonic() + wait
-        with self.connection() as db:
-            while True:
-                db.execute(f"PRAGMA busy_timeout = {max(int((deadline - time.monotonic()) * 1000), 1)}")
-                try:
-                    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-                finally:
-                    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                if not busy:
-                    return
-                if time.monotonic() >= deadline:
-                    raise EraseIncomplete(erased, self.files()[1], holders_of(self.files()))
-                time.sleep(0.1)
-
-
-_BY_ID = "SELECT * FROM leads WHERE id = ?"
-
-
-def _deadline_values(deadlines: Deadlines | None) -> tuple[float | None, float | None, float | None]:
-    if deadlines is None:
-        return None, None, None
-    return deadlines.accepted_at, deadlines.remind_at, deadlines.escalate_at
-
-
-def holders_of(paths: list[Path]) -> list[str]:
-    """Other processes with one of these files open ("PID 123 (gunicorn ...)"), read from /proc (Linux)."""
-    wanted = {str(path.resolve()) for path in paths}
-    found = []
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return found
-    for entry in proc.iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            targets = {os.readlink(fd) for fd in (entry / "fd").iterdir()}
-            if targets & wanted:
-                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
-                found.append(f"PID {entry.name} ({command[:80]})")
-        except OSError:
-            continue
-    return sorted(found)
 
 
 def _statements(script: str) -> list[str]:

@@ -395,3 +395,30 @@ def test_behind_a_trusted_proxy_each_visitor_has_their_own_rate_limit(make_intak
     assert intake.post(sample_lead(2), headers=second).status == 201
     assert intake.post(sample_lead(3), headers=first).status == 429
     assert stored(intake) == 2
+
+
+def test_a_busy_database_gets_a_503_with_retry_after_within_the_bound_and_the_retry_is_stored(make_intake):
+    """With the write lock held for a minute, a post used to wait the whole time and then answer 303."""
+    import subprocess
+    import sys
+
+    intake = make_intake(INTAKE_BUSY_SECONDS="1")
+    code = (
+        "import sqlite3, sys\n"
+        f"db = sqlite3.connect({str(intake.app.settings.database)!r}, isolation_level=None)\n"
+        "db.execute('BEGIN IMMEDIATE')\n"
+        "print('holding', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        busy = intake.post(sample_lead(), json_reply=False)  # the client waits up to 30 s; the lock is held longer
+    finally:
+        holder.communicate("")
+    assert busy.status == 503
+    assert int(busy.headers["retry-after"]) > 0
+    assert "nothing was stored" in busy.text and "content-security-policy" in busy.headers
+    assert stored(intake) == 0
+    again = intake.post(sample_lead())
+    assert again.status == 201 and stored(intake) == 1
