@@ -145,11 +145,6 @@ def default_time_zone(state: str) -> str:
     return STATE_TIME_ZONES.get(state, "America/New_York")
 
 
-def zone_name(zone: ZoneInfo, moment: float) -> str:
-    """How people name the zone: "Mountain time" (else its abbreviation at that moment, e.g. "EST")."""
-    return ZONE_NAMES.get(zone.key) or datetime.datetime.fromtimestamp(moment, zone).tzname() or zone.key
-
-
 _HOLIDAYS_LOCK = threading.Lock()
 
 
@@ -176,6 +171,7 @@ class BusinessHours:
 
     @property
     def zone_name(self) -> str:
+        """How people name the zone: "Mountain time" (else its IANA name)."""
         return ZONE_NAMES.get(self.zone.key, self.zone.key)
 
     def is_holiday(self, day: datetime.date) -> bool:
