@@ -98,7 +98,7 @@ QUIZ_ANSWERS_MAX = 500
 QUIZ_ANSWERS_PATTERN = r"[a-z0-9_]+=[a-z0-9_\-]+(,[a-z0-9_]+=[a-z0-9_\-]+)*"
 # Patterns are written so that Python's `re` and the browser's `pattern` attribute
 # (a JavaScript regular expression with the `v` flag) read them the same way.
-ZIP_PATTERN = r"\d{5}(-\d{4})?"
+ZIP_PATTERN = r"[0-9]{5}(-[0-9]{4})?"  # [0-9], not \d: Python's \d also matches Arabic-Indic and other digits
 PHONE_PATTERN = r"[0-9 +\(\)\.\-]{7,25}"
 EMAIL_SHAPE_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 ID_PREFIX = "contact-"
