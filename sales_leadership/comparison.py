@@ -179,7 +179,7 @@ def _parse_row(raw, i: int, file: str, catalogue: RoleCatalogue, problems: list[
     if unit is not None:
         if unit not in UNITS:
             problems.append(Problem(file, f"{path}.unit", f"unknown unit {unit!r}; the units are {', '.join(UNITS)}"))
-            return _RawRow(i, row_id, label, None, {}, {})
+            return _RawRow(i, row_id, label, str(unit), {}, {})  # a row of figures, all of them broken
         for role in catalogue:
             if role.id not in values:
                 continue
@@ -277,6 +277,12 @@ def _parse_chart(raw_chart, file, catalogue, hours_row: _RawRow | None, problems
     return chart
 
 
+def _quotes(problem: Problem, names: set[str]) -> bool:
+    """Whether the problem is about a `[[name]]` (or `[[name.variant]]`) of one of `names`."""
+    quoted = problem.field.rpartition("[[")[2].rstrip("]").strip()
+    return quoted in names or quoted.rpartition(".")[0] in names
+
+
 def parse_comparison(data, file: str, catalogue: RoleCatalogue) -> Comparison:
     """Validate the parsed YAML against the role catalogue, reporting every problem with its field path."""
     problems: list[Problem] = []
@@ -310,11 +316,16 @@ def parse_comparison(data, file: str, catalogue: RoleCatalogue) -> Comparison:
     chart = _parse_chart(data.get("chart"), file, catalogue, hours_row, problems)
 
     # Text may quote figures: fill the caption, the text rows and the bases from the figures above.
+    # A figure reported above as broken is not reported again where the text quotes it.
     shortcodes = Shortcodes(figures, source=file)
+    broken = {name for name in (data.get("figures") or {}) if name not in own}
+    for row in rows:
+        if row.unit:
+            broken |= {role_figure_name(role.id, row.id) for role in catalogue if role.id not in row.figures}
 
     def fill(text: str, field: str) -> str:
         filled, found = shortcodes.fill(text, file, field)
-        problems.extend(found)
+        problems.extend(problem for problem in found if not _quotes(problem, broken))
         return filled
 
     caption = fill(caption, "caption")
