@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..errors import Problem
 from ..files import display_path
@@ -73,11 +74,11 @@ def _picture_for(tag: _Tag, src: str, source_file: Path, file: str, result: Rewr
     if not alt:
         problem(f"has no alternative text; say what it shows between the brackets: ![A sales team at work]({src})")
     try:
-        source = open_source(source_file.parent / src)
+        source = open_source(source_file.parent / unquote(src))
     except ImageError as error:
         problem(str(error))
         return None
-    name = _slug(Path(src).stem)
+    name = _slug(Path(unquote(src)).stem)
     picture = text_picture(source, f"{IMAGES_URL}{name}-{file_digest(source.path)[:8]}")
     result.pictures.append(TextPicture(file, src, picture))
     kept = {key: value or "" for key, value in tag.attrs.items() if key not in REPLACED_ATTRIBUTES}
