@@ -189,10 +189,12 @@ def test(c, pytest_args=""):
 @task(
     help={
         "module": "one module of tools/mutation/config.toml (scoring, routing, tokens, abuse, storage, hours, "
-        "roles, forms); default: all of them, one after another"
+        "roles, forms); default: all of them, one after another",
+        "incremental": "run only the mutants the last run did not kill (their module unchanged); for a quick "
+        "re-check after adding tests, not for the recorded figures after removing or changing tests",
     }
 )
-def mutate(c, module=""):
+def mutate(c, module="", incremental=False):
     """Mutation testing of the domain core (cosmic-ray): each module's score and surviving mutants.
 
     Slow (see docs/mutation-testing.md for how long each module takes); not part of `invoke test`.
@@ -200,7 +202,7 @@ def mutate(c, module=""):
     sys.path.insert(0, str(ROOT))
     from tools.mutation.run import main
 
-    code = main([module] if module else [])
+    code = main([module] if module else [], incremental=incremental)
     if code:
         raise Exit(code=code)
 

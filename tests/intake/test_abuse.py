@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.abuse import MAX_TRACKED_CLIENTS, RateLimiter, origin_allowed
+from intake.abuse import MAX_TRACKED_CLIENTS, RateLimiter, origin_allowed, origin_of
 
 
 def test_rate_limit_counts_per_client_within_the_window():
@@ -76,16 +76,18 @@ def test_refused_posts_do_not_count_so_waiting_the_time_given_always_works():
 
 
 def test_many_idle_clients_are_forgotten_and_an_active_client_is_still_limited():
-    """The memory cap: at MAX_TRACKED_CLIENTS clients, those idle for a window are dropped, nobody else."""
+    """The memory cap: at MAX_TRACKED_CLIENTS clients, those idle for a whole window are dropped, nobody else."""
     limiter = RateLimiter(limit=2, window=60)
-    for number in range(MAX_TRACKED_CLIENTS - 1):
-        limiter.hit(f"idle-{number}", now=20)
-    limiter.hit("busy", now=65)
+    for number in range(MAX_TRACKED_CLIENTS - 2):
+        limiter.hit(f"idle-{number}", now=30)
+    limiter.hit("busy", now=25)  # its first hit is older than a window when the cap is reached ...
+    limiter.hit("busy", now=70)  # ... its last one is not
+    limiter.hit("recent", now=85)
     assert len(limiter._hits) == MAX_TRACKED_CLIENTS
-    assert limiter.hit("newcomer", now=80) == 0, "idle since exactly one window: forgotten"
-    assert set(limiter._hits) == {"busy", "newcomer"}
-    assert limiter.hit("busy", now=81) == 0
-    assert limiter.hit("busy", now=82) == 43.0, "the busy client's hits were kept"
+    assert limiter.hit("newcomer", now=90) == 0, "idle since exactly one window (30): forgotten"
+    assert set(limiter._hits) == {"busy", "recent", "newcomer"}
+    assert limiter.hit("busy", now=91) == 0
+    assert limiter.hit("busy", now=92) == 38.0, "the busy client's hit at 70 was kept"
 
 
 def test_below_the_cap_no_client_is_forgotten():
@@ -114,3 +116,9 @@ def test_an_origin_is_compared_as_scheme_and_host_whatever_the_case_path_or_spac
         "the Origin header decides when a browser sends one"
     )
     assert not origin_allowed("", "https://evil.example.net/", allowed), "an empty Origin: the Referer decides"
+
+
+def test_an_origin_is_a_scheme_and_a_host_or_nothing():
+    assert origin_of(" HTTPS://WWW.Example.com:8443/contact/?x=1 ") == "https://www.example.com:8443"
+    for not_an_origin in ("null", "https:/contact/", "//www.example.com/contact/", "www.example.com", ""):
+        assert origin_of(not_an_origin) == "", not_an_origin

@@ -10,6 +10,8 @@ reports/mutation/<name>.sqlite (`cr-report` and `cr-html` read it).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import shlex
 import shutil
 import signal
@@ -100,7 +102,11 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_target(plan: Plan, target: Target, equivalents: list[Equivalent], out=print) -> TargetScore:
+def run_target(
+    plan: Plan, target: Target, equivalents: list[Equivalent], out=print, incremental: bool = False
+) -> TargetScore:
+    """Run every mutant of the target, or with `incremental` only those not killed by the last run of the
+    same module sources (its kills stand: tests only added since cannot bring a mutant back to life)."""
     listed = {equivalent.key: equivalent for equivalent in equivalents}
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"mutate-{target.name}-") as folder:
@@ -118,7 +124,10 @@ def run_target(plan: Plan, target: Target, equivalents: list[Equivalent], out=pr
                     mutants[(module, mutant.operator, mutant.occurrence)] = mutant
             REPORTS.mkdir(parents=True, exist_ok=True)
             session = REPORTS / f"{target.name}.sqlite"
+            sources = {module: _digest(project / module) for module in target.files}
+            killed_before = _previous_kills(target, sources) if incremental else {}
             session.unlink(missing_ok=True)
+            session.with_suffix(".json").write_text(json.dumps({"sources": sources}), encoding="utf-8")
             with use_db(str(session), WorkDB.Mode.create) as db:
                 init([project / module for module in target.files], db, {})
                 work = []
@@ -132,11 +141,17 @@ def run_target(plan: Plan, target: Target, equivalents: list[Equivalent], out=pr
                         db.set_result(item.job_id, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
                         continue
                     work.append((item, mutant))
-                out(
-                    f"{target.name}: {len(work)} mutants of {', '.join(target.files)}; tests: "
-                    f"{' '.join(target.tests)} ({baseline:.1f} s unmutated, timeout {timeout:.0f} s)"
-                )
                 scores = {module: FileScore(module) for module in target.files}
+                reused = [(item, mutant) for item, mutant in work if _key(mutant) in killed_before]
+                for item, mutant in reused:
+                    db.set_result(item.job_id, killed_before[_key(mutant)])
+                    _count(scores[mutant.module], mutant, killed_before[_key(mutant)], listed.get(mutant.key))
+                work = [entry for entry in work if _key(entry[1]) not in killed_before]
+                out(
+                    f"{target.name}: {len(work)} mutants of {', '.join(target.files)} to run"
+                    + (f" ({len(reused)} killed by the last run of the same code)" if incremental else "")
+                    + f"; tests: {' '.join(target.tests)} ({baseline:.1f} s unmutated, timeout {timeout:.0f} s)"
+                )
                 for number, (item, mutant) in enumerate(work, 1):
                     result = mutate_and_test(item.mutations, test_command(target), timeout)
                     db.set_result(item.job_id, result)
@@ -144,6 +159,36 @@ def run_target(plan: Plan, target: Target, equivalents: list[Equivalent], out=pr
                     if number % 10 == 0 or number == len(work):
                         out(f"  {number}/{len(work)} run, {time.monotonic() - started:.0f} s")
     return TargetScore(target, list(scores.values()), time.monotonic() - started, skipped_annotations)
+
+
+def _key(mutant: Mutant) -> tuple[str, str, int]:
+    return mutant.module, mutant.operator, mutant.occurrence
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _previous_kills(target: Target, sources: dict[str, str]) -> dict[tuple[str, str, int], WorkResult]:
+    """The mutants the last run (even an interrupted one) killed, in modules whose source has not changed."""
+    session = REPORTS / f"{target.name}.sqlite"
+    recorded = session.with_suffix(".json")
+    if not session.exists() or not recorded.exists():
+        return {}
+    unchanged = {
+        m
+        for m, digest in json.loads(recorded.read_text(encoding="utf-8"))["sources"].items()
+        if sources.get(m) == digest
+    }
+    found = {}
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        items = {item.job_id: item.mutations[0] for item in db.work_items}
+        for job_id, result in db.results:
+            spec = items[job_id]
+            module = Path(spec.module_path).as_posix().split("/project/", 1)[-1]
+            if module in unchanged and result.test_outcome == TestOutcome.KILLED:
+                found[(module, spec.operator_name, spec.occurrence)] = result
+    return found
 
 
 def _count(score: FileScore, mutant: Mutant, result: WorkResult, equivalent: Equivalent | None) -> None:
@@ -200,7 +245,7 @@ def report(result: TargetScore, out=print) -> None:
         out(f"  the survivors as equivalents.toml entries (only for the truly equivalent ones): {path}")
 
 
-def main(names: list[str], out=print) -> int:
+def main(names: list[str], out=print, incremental: bool = False) -> int:
     """Run the named modules (all of them when none is named); 1 when one scores below the minimum."""
     plan = load_plan()
     equivalents = load_equivalents()
@@ -210,7 +255,7 @@ def main(names: list[str], out=print) -> int:
         return 2
     failed = []
     for name in names or list(plan.targets):
-        result = run_target(plan, plan.targets[name], equivalents, out)
+        result = run_target(plan, plan.targets[name], equivalents, out, incremental)
         report(result, out)
         if result.score < plan.minimum_score or any(f.not_equivalent or f.errors for f in result.files):
             failed.append(name)
@@ -228,4 +273,5 @@ def main(names: list[str], out=print) -> int:
 
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the temporary copy is removed
-    sys.exit(main(sys.argv[1:]))
+    arguments = sys.argv[1:]
+    sys.exit(main([a for a in arguments if a != "--incremental"], incremental="--incremental" in arguments))
