@@ -204,16 +204,12 @@ def _count(score: FileScore, mutant: Mutant, result: WorkResult, equivalent: Equ
         score.survived.append(mutant)
 
 
-def stale_equivalents(plan: Plan, equivalents: list[Equivalent], root: Path = ROOT) -> list[Equivalent]:
-    """Entries of equivalents.toml that match no mutant of today's code (the line changed: look again)."""
+def stale_equivalents(modules: list[str], plan: Plan, equivalents: list[Equivalent], root: Path = ROOT):
+    """Entries of equivalents.toml for these modules that match no mutant of today's code (look again)."""
     keys = {
-        mutant.key
-        for target in plan.targets.values()
-        for module in target.files
-        for mutant in mutants_of(root / module, plan, root)
-        if not mutant.in_annotation
+        mutant.key for module in modules for mutant in mutants_of(root / module, plan, root) if not mutant.in_annotation
     }
-    return [equivalent for equivalent in equivalents if equivalent.key not in keys]
+    return [equivalent for equivalent in equivalents if equivalent.module in modules and equivalent.key not in keys]
 
 
 def report(result: TargetScore, out=print) -> None:
@@ -254,12 +250,13 @@ def main(names: list[str], out=print, incremental: bool = False) -> int:
         out(f"No module named {', '.join(unknown)}; the modules are: {', '.join(plan.targets)}")
         return 2
     failed = []
-    for name in names or list(plan.targets):
+    names = names or list(plan.targets)
+    for name in names:
         result = run_target(plan, plan.targets[name], equivalents, out, incremental)
         report(result, out)
         if result.score < plan.minimum_score or any(f.not_equivalent or f.errors for f in result.files):
             failed.append(name)
-    stale = stale_equivalents(plan, equivalents)
+    stale = stale_equivalents([m for name in names for m in plan.targets[name].files], plan, equivalents)
     for equivalent in stale:
         out(
             f"equivalents.toml: no mutant of today's code matches {equivalent.module}: {equivalent.line!r}; "
