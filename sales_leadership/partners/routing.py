@@ -328,4 +328,3 @@ def _runs(codes: list[str], separator: str) -> str:
         else:
             runs.append([code, code])
     return separator.join(first if first == last else f"{first}-{last}" for first, last in runs)
-
