@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from tests.quality import report
 from tests.support import PUBLISH_SETTINGS, build
+
+# Test files that use the repository's own output/ (`invoke serve` builds there): one worker runs them
+# all, one after another, so two builds never write the same folder at once.
+REPOSITORY_OUTPUT_FILES = {
+    "tests/quality/test_security_headers.py",
+    "tests/quality/test_interactive_states.py",
+}
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 
@@ -31,20 +42,69 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": chromium_path()}
 
 
+_STARTED = pytest.StashKey[float]()
+
+
+def pytest_sessionstart(session):
+    session.config.stash[_STARTED] = time.time() - 1  # file times may be rounded down to the second
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the tables the quality gates measured during this run (weights, Lighthouse, external
+    links). Here, in the root conftest, because under pytest-xdist only it is loaded where the summary
+    is printed; the gates write their tables to reports/ from the workers (tests/quality/report.py)."""
+    for section in report.sections_since(config.stash.get(_STARTED, time.time())):
+        terminalreporter.write_line("")
+        for line in section.splitlines():
+            terminalreporter.write_line(line)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (--dist loadgroup), one test file runs on one worker, so a file's module-scoped
+    build is made once; files that share the repository's output/ share one worker (docs/test-speed.md).
+    Runs before xdist's own hook (which is trylast), so the groups are in place when it reads them."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        path = Path(str(item.path)).relative_to(config.rootpath).as_posix()
+        group = "repository-output" if path in REPOSITORY_OUTPUT_FILES else path
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder every pytest worker of this run shares, made by whichever asks first (`make(folder)`).
+
+    Only for what tests read and never change: the site builds. Without xdist it is simply made once.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's own folder, above each worker's
+    folder = shared / f"shared-{name}"
+    with FileLock(str(folder) + ".lock"):
+        done = folder / ".made"
+        if not done.is_file():
+            if folder.exists():
+                shutil.rmtree(folder)  # a worker that failed half-way: start again
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real content built once per test session; tests only read it."""
-    output = tmp_path_factory.mktemp("site") / "output"
-    build(output)
-    return output
+    """The real content built once per test run (shared by every worker); tests only read it."""
+    return made_once(tmp_path_factory, "site", lambda folder: build(folder / "output")) / "output"
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
-    """The site built with publishconf.py (absolute URLs, minified, precompressed): (output, settings)."""
-    output = tmp_path_factory.mktemp("published") / "output"
-    settings = build(output, settings=PUBLISH_SETTINGS)
-    return output, settings
+    """The site built with publishconf.py (absolute URLs, minified, precompressed), once per test run
+    and shared by every worker: (output, settings as publishconf.py reads them)."""
+    from site_guard.build import load_settings
+
+    folder = made_once(tmp_path_factory, "published", lambda made: build(made / "output", settings=PUBLISH_SETTINGS))
+    return folder / "output", load_settings(PUBLISH_SETTINGS)
 
 
 @pytest.fixture(scope="session")

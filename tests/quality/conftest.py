@@ -15,8 +15,6 @@ import pytest
 
 from tests.support import ROOT, build_published, html_files, url_of
 
-from . import report
-
 SERVER_START_TIMEOUT = 120
 
 
@@ -103,11 +101,3 @@ def live_server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
-
-
-def pytest_terminal_summary(terminalreporter):
-    """Print the tables the gates measured (weights, Lighthouse, external links)."""
-    for section in report.sections():
-        terminalreporter.write_line("")
-        for line in section.splitlines():
-            terminalreporter.write_line(line)

@@ -15,7 +15,8 @@ from .lighthouse import audit_page, scores_table
 from .states import Feature
 from .tools import LIGHTHOUSE, REPORTS, chrome_binary, missing_tools
 
-pytestmark = pytest.mark.browser
+# Alone: Lighthouse's performance score measures this machine too; `invoke test` runs it after the rest.
+pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 PARTNERS = Feature("partner directory", "/partners/", "partner_directory", "partners/*.md", "main")
 # (page, the feature that brings it): a page a feature brings may be absent while the feature is.
