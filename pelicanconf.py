@@ -85,6 +85,13 @@ TAG_SAVE_AS = "insights/tag/{slug}/index.html"
 TAGS_URL = "insights/tags/"
 TAGS_SAVE_AS = "insights/tags/index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags"]
+# Drafts (`Status: draft`) and articles dated in the future (held back: WITH_FUTURE_DATES) are
+# previewed in development builds under /drafts/, marked and noindex; publishconf.py writes none.
+WITH_FUTURE_DATES = False
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
 # One author (the network), so no author pages; no date archives either.
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""

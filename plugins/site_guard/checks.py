@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican.contents import Article, Page
 
-from sales_leadership.errors import ContentError, Problem
+from sales_leadership.errors import ContentError, Problem, raise_if_any
 from sales_leadership.files import display_path
 
 from .links import LinkReport, check_output_links
@@ -29,7 +29,7 @@ def _state(settings_or_context) -> dict:
 
 def check_plugins_loaded(pelican) -> None:
     """Fail when a plugin named in REQUIRED_PLUGINS did not register."""
-    pelican.settings[STATE_KEY] = {"problems": [], "written": {}}
+    pelican.settings[STATE_KEY] = {"problems": [], "written": {}, "drafts": set()}
     loaded = set(pelican.settings.get("PLUGINS") or [])
     required = pelican.settings.get("REQUIRED_PLUGINS") or []
     # Pelican records namespace plugins by their full name and local ones by module.
@@ -65,10 +65,18 @@ def check_required_metadata(content) -> None:
 
 
 def raise_content_problems(generators) -> None:
-    """After all content is read: fail on recorded problems and unreadable files."""
+    """After all content is read: fail on recorded problems and unreadable files.
+
+    A draft's problems (`Status: draft`, or a `Date:` still to come) are warnings: work in
+    progress never stops a build, and a publish build does not write drafts at all.
+    """
     context = generators[0].context
     state = _state(context)
-    problems = list(state["problems"])
+    drafts = {_relative_source(draft) for draft in [*context.get("drafts", []), *context.get("draft_pages", [])]}
+    for problem in state["problems"]:
+        if problem.file in drafts:
+            logger.warning("site_guard: draft %s (not stopping the build)", problem)
+    problems = [problem for problem in state["problems"] if problem.file not in drafts]
     content_root = context["PATH"]
     reported = {p.file for p in problems}
     for source, content in context.get("generated_content", {}).items():
@@ -90,6 +98,8 @@ def record_written(path, context) -> None:
     content = context.get("article") or context.get("page")
     if content is not None and getattr(content, "source_path", None):
         source = _relative_source(content)
+        if getattr(content, "status", "") == "draft":
+            state["drafts"].add(os.path.realpath(path))
     elif context.get("source_file"):  # a plugin's page names the content file it was made from
         source = context["source_file"]
     else:
@@ -108,16 +118,16 @@ def check_links(pelican) -> None:
         ignore_prefixes=settings.get("LINK_CHECK_IGNORE", []),
     )
     if report.broken:
-        written = _state(settings)["written"]
-        problems = [
-            Problem(
-                written.get(os.path.realpath(link.page), display_path(link.page)),
-                f"link {link.target!r}",
-                link.reason,
-            )
-            for link in report.broken
-        ]
-        raise ContentError(problems)
+        state = _state(settings)
+        problems = []
+        for link in report.broken:
+            page = os.path.realpath(link.page)
+            problem = Problem(state["written"].get(page, display_path(link.page)), f"link {link.target!r}", link.reason)
+            if page in state["drafts"]:
+                logger.warning("site_guard: draft %s (not stopping the build)", problem)
+            else:
+                problems.append(problem)
+        raise_if_any(problems)
     logger.info("site_guard: %d internal links checked, all resolve", report.checked)
 
 
