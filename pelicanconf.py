@@ -52,6 +52,8 @@ PLUGINS = [
     "partner_directory",
     "contact_form",
     "proof_content",
+    # Redirect-from: old addresses of renamed pages (after every page is written, to see collisions).
+    "page_redirects",
     # Last, so it minifies what the other plugins wrote and checked (publish builds only).
     "minify_output",
 ]

@@ -53,23 +53,12 @@ class _Collector(logging.Handler):
 
 
 def count_pages(output: Path) -> int:
-    """Pages a visitor can open (not the intake's page shells, not redirect stubs)."""
-    redirects = output / "_redirects"
-    stubs = set()
-    if redirects.is_file():
-        for line in redirects.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                source = line.split()[0]
-                stubs.add(source.strip("/"))
-    pages = 0
-    for page in output.rglob("*.html"):
-        relative = page.relative_to(output)
-        if INTAKE_FOLDER in relative.parts:
-            continue
-        if str(relative.parent) in stubs or str(relative) in stubs:
-            continue
-        pages += 1
-    return pages
+    """Pages a visitor can open (not the intake's page shells, not redirect pages)."""
+    from sales_leadership.redirects import stub_files
+
+    stubs = stub_files(output)
+    pages = [page for page in output.rglob("*.html") if INTAKE_FOLDER not in page.relative_to(output).parts]
+    return len([page for page in pages if page not in stubs])
 
 
 def build_quietly(settings_file: str | Path, output: str | Path, **overrides) -> BuildResult:
