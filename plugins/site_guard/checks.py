@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pelican.contents import Article, Page
 
 from sales_leadership.errors import ContentError, Problem, raise_if_any
 from sales_leadership.files import display_path
 
-from .links import LinkReport, check_output_links
+from .links import LinkReport, check_output_links, resolve_target
 
 logger = logging.getLogger(__name__)
 
@@ -120,14 +121,23 @@ def check_links(pelican) -> None:
     if report.broken:
         state = _state(settings)
         problems = []
+        # Links a data file declares (the menus of content/data/site.yaml, printed on every page):
+        # a broken one is reported once, against that file and entry.
+        declared = settings.get("LINK_SOURCES") or {}
         for link in report.broken:
+            path = urlsplit(link.target).path
+            missing_page = path.startswith("/") and resolve_target(Path(settings["OUTPUT_PATH"]), path) is None
+            sources = declared.get(link.target) or (declared.get(path) if missing_page else None)
+            if sources:
+                problems += [Problem(file, field, f"{link.target!r}: {link.reason}") for file, field in sources]
+                continue
             page = os.path.realpath(link.page)
             problem = Problem(state["written"].get(page, display_path(link.page)), f"link {link.target!r}", link.reason)
             if page in state["drafts"]:
                 logger.warning("site_guard: draft %s (not stopping the build)", problem)
             else:
                 problems.append(problem)
-        raise_if_any(problems)
+        raise_if_any(list(dict.fromkeys(problems)))
     logger.info("site_guard: %d internal links checked, all resolve", report.checked)
 
 
