@@ -37,6 +37,8 @@ PLUGINS = [
     "site_guard",
     # The site's own words (content/data/site.yaml): name, menus, calls to action.
     "site_text",
+    # Colours and logo (content/data/theme.yaml) as generated assets: before site_assets.
+    "site_theme",
     "site_assets",
     "pelican.plugins.sitemap",
     "site_meta",
