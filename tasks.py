@@ -38,7 +38,7 @@ def _build(settings_file: Path, output: Path = CONFIG["output"]) -> None:
         print(f"warning: {warning}")
     if not result.ok:
         raise Exit("The site was not built, because:\n" + "\n".join(f"  {p}" for p in result.problems), code=1)
-    print(f"{result.summary()[:-1]} into {_shown(output)}/.")
+    print(result.summary(f" into {_shown(output)}/"))
 
 
 def _shown(path: Path) -> str:

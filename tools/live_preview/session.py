@@ -89,7 +89,7 @@ class Reporter:
             self.write(f"{stamp} Not built: the same {len(result.problems)} problem(s) as before.")
         else:
             where = "the browser shows them over the last good site" if kept_site else "the browser shows them"
-            self.write(f"{stamp} {result.summary()[:-1]}; {where}:")
+            self.write(f"{stamp} {result.summary()}; {where}:")
             for problem in result.problems:
                 self.write(f"  {problem}")
             self.last_problems = list(result.problems)
