@@ -35,6 +35,8 @@ BUILD_YEAR = datetime.date.today().year
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "site_guard",
+    # Before any content is read: the Markdown reader and its smarty (MARKDOWN, below).
+    "markdown_reader",
     # The site's own words (content/data/site.yaml): name, menus, calls to action.
     "site_text",
     # Colours and logo (content/data/theme.yaml) as generated assets: before site_assets.
@@ -45,6 +47,8 @@ PLUGINS = [
     # Draws each page type's share card (og:image) that site_meta chooses.
     "share_cards",
     "role_catalogue",
+    # Fills [[name]] (figures from content/data/comparison.yaml, the routing rules' text).
+    "figures",
     "faq_page",
     "role_quiz",
     "security_headers",
@@ -119,7 +123,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},
-        "markdown.extensions.smarty": {},
+        # python-markdown's smarty, quicker on text without quotes or dashes (plugins/markdown_reader).
+        "markdown_reader.smarty": {},
     },
     "output_format": "html5",
 }

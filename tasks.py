@@ -350,53 +350,214 @@ def deploy_headers(c):
         print(f"Wrote {target.relative_to(ROOT)}")
 
 
-@task(help={"articles": "synthetic articles to generate (default 1000)", "runs": "builds of each kind (default 3)"})
-def bench(c, articles=1000, runs=3):
+@task(
+    help={
+        "articles": "synthetic articles to generate (default 1000)",
+        "runs": "builds of each kind (default 3)",
+        "builds_only": "only the build times (no Chromium page weights, no intake figures)",
+    }
+)
+def bench(c, articles=1000, runs=3, builds_only=False):
     """Benchmark builds (synthetic 1,000-article site: ours vs plain Pelican; the real site), print page weights."""
     sys.path.insert(0, str(ROOT))
     from tools.bench.build import run_bench
 
-    run_bench(_ensure_chromium(c), articles=int(articles), runs=int(runs))
+    chromium = None if builds_only else _ensure_chromium(c)
+    run_bench(chromium, articles=int(articles), runs=int(runs), builds_only=builds_only)
+
+
+@task(help={"articles": "synthetic articles to generate (default 1000)"})
+def profile_build(c, articles=1000):
+    """Profile a build of the benchmark's synthetic site (pyinstrument); writes reports/build-profile.txt."""
+    sys.path.insert(0, str(ROOT))
+    from tools.bench.profile import profile_build as run_profile
+
+    run_profile(articles=int(articles))
 
 
 # --- Lead intake ---------------------------------------------------------------------
-# The intake's own operations; see README, "Operating the lead intake".
+# The intake's own operations; see README, "Operating the lead intake". They read the same settings
+# as the service (var/intake.env, or the file INTAKE_ENV_FILE names, and the environment) and never
+# create a database: one that is not where the settings say is an error naming the path.
+
+
+def _intake_settings():
+    from intake.config import ConfigError, load_settings
+
+    try:
+        return load_settings(create_files=False)
+    except ConfigError as error:
+        raise Exit(f"The intake's settings are wrong: {error}", code=1) from None
 
 
 def _lead_store():
-    from intake.config import load_settings
-    from intake.storage import LeadStore
+    from intake.storage import DatabaseMissing, LeadStore
 
-    store = LeadStore(load_settings().database)
-    store.migrate()
+    settings = _intake_settings()
+    store = LeadStore(settings.database, create=False)
+    try:
+        store.migrate()
+    except DatabaseMissing:
+        source = f"{settings.env_file} and the environment" if settings.env_file else "the environment"
+        raise Exit(
+            f"No lead database at {settings.database} (INTAKE_DATABASE, from {source}). Nothing was created. "
+            "Run the command where the intake runs, with its settings (var/intake.env), or start the "
+            "intake once (invoke serve, or gunicorn) to create the database.",
+            code=1,
+        ) from None
     return store
 
 
-def _lead_quiz():
-    """The quiz the intake reads (INTAKE_CONTENT_PATH), to show leads' answers in the owner's words."""
-    from intake.config import load_settings
+def _directory():
+    """The partners, from the content the intake reads (INTAKE_CONTENT_PATH)."""
+    from sales_leadership.errors import ContentError
+    from sales_leadership.partners.model import load_directory
+
+    try:
+        return load_directory(_intake_settings().content_path)
+    except ContentError as error:
+        raise Exit(
+            "The partners could not be read, because:\n" + "\n".join(f"  {p}" for p in error.problems), 1
+        ) from None
+
+
+def _site_facts():
+    """The form's labels and the quiz, from the content the intake reads (INTAKE_CONTENT_PATH)."""
+    from sales_leadership.contact.forms import FormChoices
+    from sales_leadership.errors import ContentError
     from sales_leadership.quiz.loader import QUIZ_FILE, load_quiz
     from sales_leadership.roles import load_roles
 
-    content = load_settings().content_path
-    return load_quiz(content / QUIZ_FILE, load_roles(content))
+    content = _intake_settings().content_path
+    try:
+        roles = load_roles(content)
+        quiz = load_quiz(content / QUIZ_FILE, roles)
+    except ContentError as error:
+        raise Exit(
+            "The content could not be read, because:\n" + "\n".join(f"  {p}" for p in error.problems), 1
+        ) from None
+    return FormChoices.from_content(roles, quiz), quiz
 
 
 @task(
-    help={"csv": "write every lead as CSV to this file ('-' for the terminal)", "spam": "include leads flagged as spam"}
+    help={
+        "csv": "write every lead as CSV to this file ('-' for the terminal)",
+        "spam": "include leads dropped or rejected as spam",
+        "held": "only the leads held for review (release or reject them)",
+        "lead": "show this lead in full (a reference, e.g. SLP-7K3Q): fields, quiz answers, history, e-mails",
+        "status": "only leads with this status (comma-separated): new, contacted, meeting, not-a-fit, won, lost, "
+        "escalated, held, spam",
+        "partner": "only this partner's leads (the partner file's name, e.g. denver)",
+        "overdue": "only leads not marked contacted by their first-response deadline",
+    }
 )
-def leads(c, csv="", spam=False):
-    """List the latest leads (who, routed to which partner, delivered or pending); --csv exports them all."""
-    from intake.admin import leads_csv, leads_table
+def leads(c, csv="", spam=False, held=False, lead="", status="", partner="", overdue=False):
+    """List the latest leads (status, partner, age, deadline); --csv exports them all, --lead shows one."""
+    from intake.admin import NotFound, lead_details, leads_csv, leads_table
+    from intake.lifecycle import ALL_STATUSES
 
-    store, quiz = _lead_store(), _lead_quiz()
-    if not csv:
-        print(leads_table(store, include_spam=spam, quiz=quiz))
+    store = _lead_store()
+    statuses = tuple(part.strip() for part in status.split(",") if part.strip())
+    unknown = [name for name in statuses if name not in ALL_STATUSES]
+    if unknown:
+        raise Exit(f"--status {', '.join(unknown)}: no such status; the statuses are {', '.join(ALL_STATUSES)}", 2)
+    if partner and _directory().by_slug(partner) is None:
+        known = ", ".join(p.slug for p in _directory().partners)
+        raise Exit(f"--partner {partner}: no such partner; the partners are {known}", code=2)
+    if lead:
+        choices, quiz = _site_facts()
+        try:
+            print(lead_details(store, lead, choices, quiz))
+        except NotFound as error:
+            raise Exit(str(error), code=1) from None
+    elif not csv:
+        print(leads_table(store, include_spam=spam, held=held, statuses=statuses, partner=partner, overdue=overdue))
     elif csv == "-":
-        sys.stdout.write(leads_csv(store, include_spam=spam, quiz=quiz))
+        sys.stdout.write(leads_csv(store, include_spam=spam, quiz=_site_facts()[1]))
     else:
-        Path(csv).write_text(leads_csv(store, include_spam=spam, quiz=quiz), encoding="utf-8")
+        Path(csv).write_text(leads_csv(store, include_spam=spam, quiz=_site_facts()[1]), encoding="utf-8")
         print(f"Leads written to {csv}")
+
+
+@task(help={"reference": "the lead's reference, e.g. SLP-7K3Q (invoke leads --held lists them)"})
+def lead_release(c, reference):
+    """A lead held for review is a real one: send it to its partner now."""
+    from intake.admin import NotFound, release
+    from intake.lifecycle import deadlines_for
+
+    settings = _intake_settings()
+    store = _lead_store()
+    directory = _directory()
+
+    def schedule(lead):
+        partner = directory.by_slug(lead.partner_slug) or directory.head_office
+        return deadlines_for(partner.hours, store.clock(), settings.first_response_hours, settings.escalate_hours)
+
+    try:
+        lead = release(store, reference, settings.acknowledge and settings.smtp.configured, schedule)
+    except (NotFound, ValueError) as error:
+        raise Exit(str(error), code=1) from None
+    print(f"{lead.reference} released: it goes to {lead.partner_name} with the next delivery round.")
+
+
+@task(help={"reference": "the lead's reference, e.g. SLP-7K3Q (invoke leads --held lists them)"})
+def lead_reject(c, reference):
+    """A lead held for review is spam: keep it flagged, never send it."""
+    from intake.admin import NotFound, reject
+
+    try:
+        lead = reject(_lead_store(), reference)
+    except (NotFound, ValueError) as error:
+        raise Exit(str(error), code=1) from None
+    print(f"{lead.reference} rejected as spam: it will not be sent (it is deleted with the retention period).")
+
+
+@task(
+    help={
+        "reference": "the lead's reference, e.g. SLP-7K3Q",
+        "status": "what happened: contacted, meeting, not-a-fit, won or lost",
+    }
+)
+def lead_status(c, reference, status):
+    """Record what happened with a lead, as the partner's status links do (e.g. the head office called them)."""
+    from intake.admin import NotFound, find_lead
+
+    store = _lead_store()
+    try:
+        lead, changed = store.set_status(
+            find_lead(store, reference).id, status, "operator", "recorded by the head office"
+        )
+    except (NotFound, ValueError) as error:
+        raise Exit(str(error), code=1) from None
+    print(f"{lead.reference} is now {lead.status}." if changed else f"{lead.reference} was already {lead.status}.")
+
+
+@task(
+    help={
+        "since": "the period: a number of days (90d, the default), of weeks (12w), or a date (2026-03-01)",
+        "html": "also write the report as one self-contained HTML page (with bar charts) to this file",
+        "csv": "also write the figures as CSV to this file",
+    }
+)
+def report(c, since="90d", html="", csv=""):
+    """Per partner and for the network: leads received, contacted in time, time to first contact, outcomes."""
+    from intake.report import build_report, parse_since, report_csv, report_html, report_text
+    from sales_leadership.roles import load_roles
+
+    store = _lead_store()
+    try:
+        start = parse_since(since, store.clock())
+    except ValueError as error:
+        raise Exit(str(error), code=2) from None
+    _, quiz = _site_facts()
+    result = build_report(store, _directory(), quiz, load_roles(_intake_settings().content_path), start)
+    print(report_text(result))
+    if html:
+        Path(html).write_text(report_html(result), encoding="utf-8")
+        print(f"\nHTML report written to {html}")
+    if csv:
+        Path(csv).write_text(report_csv(result), encoding="utf-8")
+        print(f"CSV written to {csv}")
 
 
 @task(help={"all": "show delivered messages too"})
@@ -408,12 +569,24 @@ def outbox(c, all=False):
 
 
 @task(help={"days": "delete leads older than this many days (default: INTAKE_RETENTION_DAYS, 365)"})
-def leads_purge(c, days=0):
-    """Apply the retention period: delete leads (and their deliveries) older than N days."""
-    from intake.config import load_settings
-
-    days = int(days) or load_settings().retention_days
-    print(f"Deleted {_lead_store().purge_older_than(days)} lead(s) older than {days} days.")
+def leads_purge(c, days=None):
+    """Apply the retention period: delete leads (and their history and deliveries) older than N days."""
+    if days is None:
+        days = _intake_settings().retention_days
+    else:
+        try:
+            days = int(days)
+        except ValueError:
+            days = 0
+        if days < 1:
+            raise Exit(f"--days {days}: give a whole number of days, 1 or more; nothing was deleted.", code=2)
+    purged = _lead_store().purge_older_than(days)
+    print(f"Deleted {purged.deleted} lead(s) older than {days} days.")
+    if purged.kept_pending:
+        print(
+            f"Kept {purged.kept_pending} lead(s) older than that: their delivery is still pending "
+            "(invoke outbox). They are deleted once delivered."
+        )
 
 
 @task(help={"email": "the person's e-mail address"})
@@ -421,13 +594,20 @@ def lead_export(c, email):
     """Print everything stored about one person (by e-mail address) as JSON."""
     from intake.admin import export_person
 
-    print(export_person(_lead_store(), email, quiz=_lead_quiz()))
+    print(export_person(_lead_store(), email, quiz=_site_facts()[1]))
 
 
 @task(help={"email": "the person's e-mail address"})
 def lead_erase(c, email):
-    """Erase everything stored about one person (by e-mail address), deliveries included."""
-    print(f"Erased {_lead_store().erase_email(email)} lead(s) for that address.")
+    """Erase everything stored about one person (by e-mail address): leads, history, deliveries."""
+    from intake.storage import EraseIncomplete
+
+    try:
+        erased = _lead_store().erase_email(email)
+    except EraseIncomplete as error:
+        raise Exit(f"NOT erased completely: {error}", code=1) from None
+    print(f"Erased {erased} lead(s) for that address; the database file keeps no copy.")
+    print("Copies of e-mails already sent (to the partner, and the visitor's receipt) stay in those mailboxes.")
 
 
 @task

@@ -1,8 +1,8 @@
 """gunicorn settings for the lead intake in production.
 
 Run from the project root:  .venv/bin/gunicorn -c deploy/gunicorn.conf.py
-Environment variables (INTAKE_*, SITE_ORIGIN) configure the intake itself; see
-README, "Operating the lead intake".
+INTAKE_* and SITE_ORIGIN configure the intake itself, from the environment or the
+settings file var/intake.env; see README, "Operating the lead intake".
 
 One process with threads (gunicorn's gthread worker): SQLite takes one writer at a
 time anyway, and one process means one rate-limit counter and one delivery worker.
@@ -18,18 +18,21 @@ that is treated as gone (its thread is freed and the post is refused, nothing st
 tests/deploy/test_gunicorn.py holds eight such clients against this very file.
 """
 
-import os
 import socket
 import time
 from contextlib import suppress
 
 from gunicorn.http.unreader import SocketUnreader
 
+from intake.config import settings_environment
+
+_settings = settings_environment()  # the environment over var/intake.env, as the intake reads them
+
 wsgi_app = "intake.app:create_app()"
-bind = os.environ.get("INTAKE_BIND", "127.0.0.1:8001")
+bind = _settings.get("INTAKE_BIND", "127.0.0.1:8001")
 worker_class = "gthread"
 workers = 1
-threads = int(os.environ.get("INTAKE_THREADS", "8"))
+threads = int(_settings.get("INTAKE_THREADS", "8"))
 timeout = 30
 graceful_timeout = 10
 keepalive = 5
@@ -37,6 +40,7 @@ keepalive = 5
 # request itself (method, path, status, time) as JSON on stderr.
 accesslog = None
 errorlog = "-"
+logger_class = "intake.gunicorn_logging.IntakeGunicornLogger"  # JSON lines, client addresses removed
 
 # A contact-form post is a few kilobytes: a visitor on a slow mobile link sends it in well
 # under a second, and 64 KiB (the most the intake accepts) in a few seconds.

@@ -41,6 +41,12 @@ class RateLimiter:
             hits.append(now)
             return 0.0
 
+    def recent(self, key: str, now: float | None = None) -> int:
+        """How many hits `key` has in the current window (the spam verdict's rate signal)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            return sum(1 for hit in self._hits.get(key, ()) if hit > now - self.window)
+
     def _forget_idle(self, now: float) -> None:
         for key in [key for key, hits in self._hits.items() if not hits or hits[-1] <= now - self.window]:
             del self._hits[key]

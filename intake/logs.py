@@ -2,13 +2,16 @@
 
 What a visitor typed, their address and their IP never reach a log line: the
 leads table is the one place personal data lives, so retention and erasure
-there are complete. Call sites pass facts with `extra={...}`.
+there are complete. Call sites pass facts with `extra={...}`. werkzeug's lines
+(the local server) and gunicorn's (intake/gunicorn_logging.py) go through the
+same JSON lines, with any IP address replaced by "[address]".
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
@@ -28,18 +31,45 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+# Loggers whose lines the intake writes: its own, and werkzeug's (the local server), whose default
+# handler would print the client's address first on every line.
+ROUTED_LOGGERS = ("intake", "werkzeug")
+
+
 def configure_logging(level: str = "INFO") -> None:
-    """JSON lines on stderr for the `intake` loggers (gunicorn and systemd collect stderr)."""
+    """JSON lines on stderr for the `intake` and `werkzeug` loggers (gunicorn and systemd collect stderr)."""
     _log_every_message()
-    logger = logging.getLogger("intake")
-    if any(getattr(handler, "_intake", False) for handler in logger.handlers):
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
-    handler._intake = True
-    logger.addHandler(handler)
-    logger.setLevel(level.upper())
-    logger.propagate = False
+    for name in ROUTED_LOGGERS:
+        logger = logging.getLogger(name)
+        if any(getattr(handler, "_intake", False) for handler in logger.handlers):
+            continue
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonFormatter())
+        handler.addFilter(without_addresses)
+        handler._intake = True
+        logger.addHandler(handler)
+        logger.setLevel(level.upper())
+        logger.propagate = False
+
+
+_IP_ADDRESS = re.compile(
+    r"\b(?:\d{1,3}\.){3}\d{1,3}\b"  # IPv4
+    r"|(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}(?![\w:])",  # IPv6 (simplified; ::1 included)
+    re.IGNORECASE,
+)
+
+
+def redact_addresses(text: str) -> str:
+    return _IP_ADDRESS.sub("[address]", text)
+
+
+def without_addresses(record: logging.LogRecord) -> bool:
+    """A last guard: no IP address leaves in a line, whoever wrote it (werkzeug and gunicorn put them in)."""
+    message = record.getMessage()
+    cleaned = redact_addresses(message)
+    if cleaned != message:
+        record.msg, record.args = cleaned, ()
+    return True
 
 
 def _log_every_message() -> None:

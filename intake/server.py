@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-import os
+import signal
 import threading
 from pathlib import Path
 
+from werkzeug.exceptions import HTTPException
 from werkzeug.security import safe_join
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.utils import send_file
 from werkzeug.wrappers import Request, Response
 
-from sales_leadership.headers.policy import headers_for, load_rules
+from sales_leadership.contact.backend import ContactBackend
+from sales_leadership.headers.policy import header_rules, headers_for, load_rules
 
 log = logging.getLogger("intake.server")
 
@@ -29,11 +31,20 @@ class StaticSite:
 
     def __init__(self, root: Path):
         self.root = Path(root)
-        self.rules = load_rules(self.root)
+        # The build's _headers, as a host applies it; without one, the policy itself (never no headers).
+        self.rules = load_rules(self.root) or header_rules(ContactBackend())
 
     def __call__(self, environ, start_response):
         request = Request(environ)
-        response = self.respond(request)
+        try:
+            response = self.respond(request)
+        except HTTPException as error:  # e.g. 416 for a Range header asking for a thousand ranges
+            response = error.get_response(environ)
+        except OSError:  # e.g. a path segment longer than the file system allows: no such page
+            response = self.not_found()
+        except Exception:
+            log.exception("static file error", extra={"event": "static_error", "path": request.path})
+            response = Response("Internal error\n", 500, mimetype="text/plain")
         for name, value in headers_for(self.rules, request.path).items():
             response.headers[name] = value  # _headers wins over send_file's own, as on Netlify
         return response(environ, start_response)
@@ -53,6 +64,9 @@ class StaticSite:
             if path.is_file():
                 mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return send_file(path, request.environ, mimetype=mimetype, max_age=0, conditional=True)
+        return self.not_found()
+
+    def not_found(self) -> Response:
         not_found = self.root / "404.html"
         if not_found.is_file():
             return Response(not_found.read_bytes(), 404, mimetype="text/html")
@@ -66,6 +80,10 @@ class SiteWithIntake:
         self.site = site
         self.intake = intake
 
+    def error_headers(self) -> dict[str, str]:
+        """What the server's own error answers (a request it could not even read) carry."""
+        return headers_for(self.site.rules, "/")
+
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         target = self.intake if path == "/api" or path.startswith("/api/") else self.site
@@ -73,17 +91,36 @@ class SiteWithIntake:
 
 
 class QuietHandler(WSGIRequestHandler):
-    """No per-request lines with client addresses: the intake logs requests itself, without them."""
+    """The local server's request handler, without client addresses in any log line.
+
+    No per-request lines (the intake logs requests itself); werkzeug's other lines (a malformed
+    request, an error) go through the intake's JSON logging, without the address werkzeug
+    puts first. Its own error answers carry the security headers too.
+    """
 
     def log_request(self, code="-", size="-"):
         pass
+
+    def log(self, type: str, message: str, *args) -> None:
+        level = {"error": logging.WARNING, "warning": logging.WARNING}.get(type, logging.INFO)
+        log.log(level, f"http server: {message % args if args else message}", extra={"event": "http_server"})
+
+    def send_error(self, code, message=None, explain=None):
+        self._error_headers = getattr(self.server.app, "error_headers", dict)()
+        super().send_error(code, message, explain)
+
+    def end_headers(self):
+        for name, value in getattr(self, "_error_headers", {}).items():
+            self.send_header(name, value)
+        self._error_headers = {}
+        super().end_headers()
 
 
 class RunningServer:
     """A threaded server on a background thread; `url` is where it listens."""
 
     def __init__(self, app, host: str = "127.0.0.1", port: int = 0):
-        self.server = make_server(host, port, app, threaded=True, request_handler=QuietHandler)
+        self.server = _server(host, port, app)
         self.url = f"http://{host}:{self.server.server_port}"
         self.thread = threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, name="http", daemon=True
@@ -105,15 +142,30 @@ class RunningServer:
         self.stop()
 
 
-def local_settings(output: Path, host: str, port: int, env: dict[str, str] | None = None):
-    """Settings for the local server: the environment's, with this server's own origins allowed."""
-    from .config import load_settings
+def _server(host: str, port: int, app):
+    """werkzeug's threaded server that never waits for its connections when it closes.
 
-    env = dict(os.environ if env is None else env)
+    A browser keeps idle keep-alive connections open; joining their threads on close
+    (socketserver's default) made Ctrl-C hang. They are daemon threads and end with the process.
+    """
+    server = make_server(host, port, app, threaded=True, request_handler=QuietHandler)
+    server.block_on_close = False
+    return server
+
+
+def local_settings(output: Path, host: str, port: int, env: dict[str, str] | None = None):
+    """Settings for the local server: the settings file's and the environment's, this server's origins allowed.
+
+    The status links in its e-mails point to this server, whatever SITE_ORIGIN the build used.
+    """
+    from .config import load_settings, settings_environment
+
+    env = settings_environment(env)
+    here = f"http://{host}:{port}"
     if not env.get("INTAKE_ALLOWED_ORIGINS", "").strip():
-        origins = [f"http://{host}:{port}", f"http://localhost:{port}", env.get("SITE_ORIGIN", "").strip()]
+        origins = [here, f"http://localhost:{port}", env.get("SITE_ORIGIN", "").strip()]
         env["INTAKE_ALLOWED_ORIGINS"] = ",".join(origin for origin in origins if origin)
-    return load_settings(env).with_changes(output_path=Path(output))
+    return load_settings(env).with_changes(output_path=Path(output), site_origin=here)
 
 
 def serve_site_and_intake(output: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -122,18 +174,22 @@ def serve_site_and_intake(output: Path, host: str = "127.0.0.1", port: int = 800
 
     settings = local_settings(output, host, port)
     intake = create_app(settings)
-    server = make_server(
-        host, port, SiteWithIntake(StaticSite(output), intake), threaded=True, request_handler=QuietHandler
-    )
+    server = _server(host, port, SiteWithIntake(StaticSite(output), intake))
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     log.info(
         "serving the site and the lead intake",
         extra={"event": "serving", "url": f"http://{host}:{port}/", "database": str(settings.database)},
     )
     print(f"Serving the site and the lead intake at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
     try:
-        server.serve_forever()
+        server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
-        intake.close()
+        intake.close()  # gives a delivery in progress 0.3 s (its lease covers the rest)
+    log.info("stopped", extra={"event": "stopped"})
+
+
+def _stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt

@@ -17,7 +17,7 @@ from sales_leadership.contact.backend import ContactBackend
 from sales_leadership.contact.forms import ContactForm, FormChoices
 from sales_leadership.contact.intake_files import BuiltSite, IntakeFilesMissing
 from sales_leadership.contact.render import render_form
-from sales_leadership.partners.model import load_directory
+from sales_leadership.partners.model import Partner, load_directory
 from sales_leadership.partners.routing import route_enquiry
 from sales_leadership.quiz.loader import QUIZ_FILE, load_quiz
 from sales_leadership.roles import load_roles
@@ -43,6 +43,10 @@ class SiteContent:
                 extra={"event": "site_not_built", "detail": str(missing)},
             )
             self.built = None
+
+    def partner(self, slug: str) -> Partner:
+        """The partner a lead was routed to; the head office if their file has gone since."""
+        return self.directory.by_slug(slug) or self.directory.head_office
 
     def form(self, formdata=None) -> ContactForm:
         return ContactForm(formdata, choices=self.choices)

@@ -1,149 +1,137 @@
-"""SQLite storage for leads and their outbox: the one place that writes the database.
+"""SQLite storage for leads, their history and their outbox: the one place that writes the database.
 
 Durability: WAL journal with `synchronous=FULL`, so a lead is on disk (WAL
-fsynced) before the visitor is told it was received; the lead and its outbox
-rows are written in one transaction, so there is never a lead without its
-delivery, or a delivery without its lead. Writers take the lock up front
-(BEGIN IMMEDIATE) so SQLite's busy timeout applies instead of the instant
-"database is locked" a deferred transaction gets when it upgrades.
+fsynced) before the visitor is told it was received; the lead, its history and
+its outbox rows are written in one transaction, so there is never a lead without
+its delivery, or a delivery without its lead. Writers take the lock up front
+(BEGIN IMMEDIATE) and wait for it a bounded time: a visitor's post waits at most
+INTAKE_BUSY_SECONDS and is then answered 503, never left hanging (StoreBusy).
+
+Privacy: the database and its -wal/-shm files are readable by their owner only
+(0600, in a 0700 folder when the intake creates it); an erasure is not reported
+done until the write-ahead log holding the old copy has been emptied.
 """
 
 from __future__ import annotations
 
-import datetime
 import json
+import os
 import queue
 import sqlite3
+import stat
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
+from .config import private_directory
+from .fingerprints import body_digest, lead_fingerprint
+from .follow_ups import LeadLifecycle
 from .migrations import LATEST_VERSION, MIGRATIONS
+from .outbox import RESEND_WHEN_IN_DOUBT, OutboxRows
+from .personal_data import EraseIncomplete, PersonalData, Purged, holders_of
+from .records import (
+    BUSY_TIMEOUT_MS,
+    BY_ID,
+    Added,
+    DatabaseMissing,
+    Delivery,
+    Event,
+    NewLead,
+    Recipient,
+    SchemaTooNew,
+    StoreBusy,
+    StoredLead,
+    TokenSpent,
+    deadline_values,
+    is_busy,
+    iso_utc,
+    unix_time,
+)
+from .references import new_reference
+from .spam_rules import SAME_BODY_MIN_CHARACTERS
+from .verdict import DELIVER, DROP, HOLD
 
-BUSY_TIMEOUT_MS = 15_000
+__all__ = [  # what the rest of the intake imports from here
+    "Added", "DatabaseMissing", "Delivery", "EraseIncomplete", "Event", "LeadStore", "NewLead", "Purged",
+    "Recipient", "RESEND_WHEN_IN_DOUBT", "SchemaTooNew", "StoreBusy", "StoredLead", "TokenSpent", "holders_of",
+    "iso_utc", "unix_time",
+]  # fmt: skip
+
 IDLE_CONNECTIONS = 16
+DUPLICATE_WINDOW_SECONDS = 30 * 60
+STATUS_FOR_VERDICT = {DELIVER: "new", HOLD: "held", DROP: "spam"}
 
 
-class SchemaTooNew(RuntimeError):
-    """The database was migrated by a newer version of the intake than this one."""
+class LeadStore(OutboxRows, LeadLifecycle, PersonalData):
+    """Leads, history and outbox in one SQLite file; safe to share between threads (connection pool).
 
+    This class holds the connections, the schema and the intake's own writes and reads; the outbox's
+    rows (intake/outbox.py), a lead's life (intake/follow_ups.py) and one person's data
+    (intake/personal_data.py) are its mixins.
 
-def utc_now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    `clock` is where every timestamp comes from (tests move it); `create=False` is for the
+    operator's commands, which must never create an empty database where the service's should be.
+    """
 
-
-def utc_days_ago(days: int) -> str:
-    moment = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=days)
-    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """Who a lead goes to, resolved on the server by the partner routing."""
-
-    slug: str
-    name: str
-    email: str
-    rule: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class NewLead:
-    fields: dict[str, str]
-    recipient: Recipient
-    spam_reason: str = ""
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.spam_reason)
-
-
-@dataclass(frozen=True)
-class StoredLead:
-    id: int
-    public_id: str
-    created_at: str
-    fields: dict[str, str]
-    partner_slug: str
-    partner_name: str
-    partner_email: str
-    route_rule: str
-    route_reason: str
-    spam: bool
-    spam_reason: str
-
-    @property
-    def email(self) -> str:
-        """The address as validated (the form strips spaces); `fields` keeps what was sent."""
-        return self.fields.get("email", "").strip()
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row) -> StoredLead:
-        return cls(
-            id=row["id"],
-            public_id=row["public_id"],
-            created_at=row["created_at"],
-            fields=json.loads(row["fields"]),
-            partner_slug=row["partner_slug"],
-            partner_name=row["partner_name"],
-            partner_email=row["partner_email"],
-            route_rule=row["route_rule"],
-            route_reason=row["route_reason"],
-            spam=bool(row["spam"]),
-            spam_reason=row["spam_reason"],
-        )
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One outbox row: an e-mail to send for a lead."""
-
-    id: int
-    lead_id: int
-    kind: str
-    recipient: str
-    status: str
-    attempts: int
-    next_attempt_at: float
-    last_error: str
-    created_at: str
-    sent_at: str | None
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Delivery:
-        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
-
-
-class LeadStore:
-    """Leads and outbox in one SQLite file; safe to share between threads (connection pool)."""
-
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, clock: Callable[[], float] = time.time, create: bool = True):
         self.path = Path(path)
+        self.clock = clock
+        self.create = create
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         # Threads of one process queue here for the write lock instead of inside SQLite, whose
         # busy handler sleeps in growing steps (up to 100 ms) and would make the tail latency
         # jump under a burst. Other processes are still kept in order by busy_timeout.
         self._write_lock = threading.Lock()
+        self._private = False
+
+    def now_iso(self) -> str:
+        return iso_utc(self.clock())
 
     # --- connections -------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
+        if not self.path.exists():
+            if not self.create:
+                raise DatabaseMissing(str(self.path))
+            private_directory(self.path.parent)
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))  # SQLite gives -wal/-shm the same mode
+        if self.create:
+            connection = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        else:
+            connection = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw",
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
         connection.row_factory = sqlite3.Row
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA secure_delete = ON")
+        if not self._private:
+            self._make_private()
         return connection
+
+    def _make_private(self) -> None:
+        """Owner-only database files, also for a database an older intake created 0644."""
+        for path in self.files():
+            try:
+                if stat.S_IMODE(path.stat().st_mode) & 0o077:
+                    os.chmod(path, 0o600)
+            except FileNotFoundError:
+                continue
+        self._private = True
+
+    def files(self) -> list[Path]:
+        return [self.path, *(self.path.with_name(self.path.name + suffix) for suffix in ("-wal", "-shm"))]
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
@@ -163,16 +151,36 @@ class LeadStore:
             connection.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that holds the write lock from its first statement."""
-        with self._write_lock, self.connection() as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                connection.rollback()
-                raise
-            connection.commit()
+    def transaction(self, wait: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A write transaction that holds the write lock from its first statement.
+
+        `wait`: the most seconds to wait for the lock (this process's threads, then other
+        processes); StoreBusy after that. Default: SQLite's busy timeout (15 s).
+        """
+        wait = BUSY_TIMEOUT_MS / 1000 if wait is None else wait
+        deadline = time.monotonic() + wait
+        if not self._write_lock.acquire(timeout=wait):
+            raise StoreBusy(f"{self.path}: another request kept the database busy for {wait:g} s")
+        try:
+            with self.connection() as connection:
+                remaining_ms = max(int((deadline - time.monotonic()) * 1000), 1)
+                connection.execute(f"PRAGMA busy_timeout = {remaining_ms}")
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as error:
+                    if is_busy(error):
+                        raise StoreBusy(f"{self.path}: another process kept the database busy for {wait:g} s") from None
+                    raise
+                finally:
+                    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                try:
+                    yield connection
+                except BaseException:
+                    connection.rollback()
+                    raise
+                connection.commit()
+        finally:
+            self._write_lock.release()
 
     def close(self) -> None:
         while True:
@@ -201,7 +209,7 @@ class LeadStore:
                         db.execute(statement)
                     db.execute(
                         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                        (migration.version, migration.name, utc_now()),
+                        (migration.version, migration.name, self.now_iso()),
                     )
         return LATEST_VERSION
 
@@ -211,18 +219,50 @@ class LeadStore:
 
     # --- intake --------------------------------------------------------------------
 
-    def add_lead(self, lead: NewLead, deliveries: list[tuple[str, str]]) -> StoredLead:
-        """Store the lead and its deliveries ((kind, address), ...) in one transaction."""
+    def add_lead(
+        self,
+        lead: NewLead,
+        deliveries: list[tuple[str, str]],
+        *,
+        token: tuple[str, float] | None = None,
+        wait: float | None = None,
+    ) -> Added:
+        """Store the lead, its history and its deliveries ((kind, address), ...) in one transaction.
+
+        A lead with the same fingerprint stored within DUPLICATE_WINDOW_SECONDS is the same lead
+        sent again: it is merged (counted, noted in its history) and returned instead. `token`
+        (nonce, expiry) is spent here; TokenSpent when it already was, and nothing is stored.
+        """
         fields = lead.fields
-        public_id = str(uuid.uuid4())
-        created_at = utc_now()
-        with self.transaction() as db:
+        fingerprint = lead_fingerprint(fields)
+        now = self.clock()
+        with self.transaction(wait) as db:
+            earlier = db.execute(
+                "SELECT * FROM leads WHERE fingerprint = ? AND created_at >= ? ORDER BY id DESC LIMIT 1",
+                (fingerprint, iso_utc(now - DUPLICATE_WINDOW_SECONDS)),
+            ).fetchone()
+            if earlier is not None:
+                db.execute("UPDATE leads SET duplicates = duplicates + 1 WHERE id = ?", (earlier["id"],))
+                if token is not None:
+                    db.execute("INSERT OR IGNORE INTO spent_tokens (nonce, expires_at) VALUES (?, ?)", token)
+                self._note(db, earlier["id"], "duplicate", earlier["status"], "visitor", "the same lead sent again")
+                return Added(StoredLead.from_row(db.execute(BY_ID, (earlier["id"],)).fetchone()), duplicate=True)
+            if token is not None:
+                spent = db.execute("INSERT OR IGNORE INTO spent_tokens (nonce, expires_at) VALUES (?, ?)", token)
+                if spent.rowcount == 0:
+                    raise TokenSpent(token[0])
+            verdict = lead.verdict
+            status = STATUS_FOR_VERDICT[verdict.outcome]
+            created_at = iso_utc(now)
             cursor = db.execute(
-                "INSERT INTO leads (public_id, created_at, email, name, enquiry_kind, role, zip_code, state, fields,"
-                " partner_slug, partner_name, partner_email, route_rule, route_reason, spam, spam_reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO leads (public_id, reference, created_at, email, name, enquiry_kind, role, zip_code,"
+                " state, fields, partner_slug, partner_name, partner_email, route_rule, route_reason, spam,"
+                " spam_reason, verdict, spam_score, spam_signals, status, fingerprint, body_digest,"
+                " accepted_at, remind_at, escalate_at, status_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    public_id,
+                    str(uuid.uuid4()),
+                    self._free_reference(db),
                     created_at,
                     fields.get("email", "").strip(),
                     fields.get("name", "").strip(),
@@ -236,120 +276,109 @@ class LeadStore:
                     lead.recipient.email,
                     lead.recipient.rule,
                     lead.recipient.reason,
-                    int(lead.is_spam),
-                    lead.spam_reason,
+                    int(verdict.outcome != DELIVER),
+                    "; ".join(verdict.reasons),
+                    verdict.outcome,
+                    verdict.score,
+                    json.dumps(list(verdict.signals)),
+                    status,
+                    fingerprint,
+                    body_digest(fields, SAME_BODY_MIN_CHARACTERS),
+                    *deadline_values(lead.deadlines),
+                    now,
                 ),
             )
             lead_id = cursor.lastrowid
-            now = time.time()
-            db.executemany(
-                "INSERT INTO outbox (lead_id, kind, recipient, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
-                [(lead_id, kind, address, now, created_at) for kind, address in deliveries],
-            )
-            row = db.execute("SELECT * FROM leads WHERE id = ?", (lead_id,)).fetchone()
-        return StoredLead.from_row(row)
+            self._queue(db, lead_id, deliveries, now)
+            note = f"spam score {verdict.score}" + (f": {'; '.join(verdict.reasons)}" if verdict.signals else "")
+            self._note(db, lead_id, "received", status, "visitor", note)
+            row = db.execute(BY_ID, (lead_id,)).fetchone()
+        return Added(StoredLead.from_row(row))
 
-    # --- delivery --------------------------------------------------------------------
+    def _free_reference(self, db: sqlite3.Connection) -> str:
+        while True:  # the write lock is held: nobody can take the reference between the check and the insert
+            reference = new_reference()
+            if db.execute("SELECT 1 FROM leads WHERE reference = ?", (reference,)).fetchone() is None:
+                return reference
 
-    def claim_due(self, lease_seconds: float, now: float | None = None) -> tuple[Delivery, StoredLead] | None:
-        """Take the next due delivery for `lease_seconds`, or None.
+    def _queue(self, db: sqlite3.Connection, lead_id: int, deliveries: list[tuple[str, str]], now: float) -> None:
+        db.executemany(
+            "INSERT INTO outbox (lead_id, kind, recipient, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)",
+            [(lead_id, kind, address, now, iso_utc(now)) for kind, address in deliveries],
+        )
 
-        The lease keeps two workers (two gunicorn processes, or a worker and a
-        restarted one) from sending the same row at once; a worker that dies
-        mid-send leaves a lease that simply runs out.
-        """
-        now = time.time() if now is None else now
-        with self.transaction() as db:
-            row = db.execute(
-                "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
-                " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, id LIMIT 1",
-                (now, now),
-            ).fetchone()
-            if row is None:
-                return None
-            db.execute(
-                "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1 WHERE id = ?",
-                (now + lease_seconds, row["id"]),
-            )
-            delivery = Delivery.from_row(db.execute("SELECT * FROM outbox WHERE id = ?", (row["id"],)).fetchone())
-            lead = StoredLead.from_row(db.execute("SELECT * FROM leads WHERE id = ?", (row["lead_id"],)).fetchone())
-        return delivery, lead
+    def _note(self, db: sqlite3.Connection, lead_id: int, kind: str, status: str, actor: str, note: str = "") -> None:
+        db.execute(
+            "INSERT INTO lead_events (lead_id, at, kind, status, actor, note) VALUES (?, ?, ?, ?, ?, ?)",
+            (lead_id, self.clock(), kind, status, actor, note),
+        )
 
-    def mark_sent(self, delivery_id: int) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET status = 'sent', sent_at = ?, claimed_until = NULL, last_error = '' WHERE id = ?",
-                (utc_now(), delivery_id),
-            )
-
-    def mark_failed(self, delivery_id: int, error: str, retry_at: float) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?",
-                (retry_at, error[:500], delivery_id),
-            )
-
-    def next_due_at(self) -> float | None:
-        """When the earliest pending delivery is due (None: nothing pending)."""
+    def other_senders(self, fields: dict[str, str], days: float) -> int:
+        """How many other addresses sent this message (see fingerprints.body_digest) in the last `days`."""
+        digest = body_digest(fields, SAME_BODY_MIN_CHARACTERS)
+        if not digest:
+            return 0
         with self.connection() as db:
             return db.execute(
-                "SELECT MIN(MAX(next_attempt_at, COALESCE(claimed_until, 0))) FROM outbox WHERE status = 'pending'"
+                "SELECT COUNT(DISTINCT email) FROM leads WHERE body_digest = ? AND created_at >= ? AND email <> ?",
+                (digest, iso_utc(self.clock() - days * 86400), fields.get("email", "").strip()),
             ).fetchone()[0]
+
+    def forget_spent_tokens(self) -> int:
+        with self.transaction() as db:
+            return db.execute("DELETE FROM spent_tokens WHERE expires_at < ?", (self.clock(),)).rowcount
 
     # --- reading ------------------------------------------------------------------------
 
-    def pending_count(self) -> int:
+    def held_count(self) -> int:
         with self.connection() as db:
-            return db.execute("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+            return db.execute("SELECT COUNT(*) FROM leads WHERE status = 'held'").fetchone()[0]
 
-    def deliveries(self, include_sent: bool = False) -> list[Delivery]:
-        where = "" if include_sent else "WHERE status = 'pending'"
-        with self.connection() as db:
-            rows = db.execute(f"SELECT * FROM outbox {where} ORDER BY id").fetchall()
-        return [Delivery.from_row(row) for row in rows]
-
-    def leads(self, include_spam: bool = True, limit: int | None = None) -> list[StoredLead]:
-        where = "" if include_spam else "WHERE spam = 0"
+    def leads(
+        self,
+        include_spam: bool = True,
+        limit: int | None = None,
+        statuses: tuple[str, ...] = (),
+        partner: str | None = None,
+    ) -> list[StoredLead]:
+        """Newest first. `include_spam=False` leaves out dropped and rejected leads (status spam)."""
+        clauses, parameters = [], []
+        if not include_spam:
+            clauses.append("status <> 'spam'")
+        if statuses:
+            clauses.append(f"status IN ({', '.join('?' * len(statuses))})")
+            parameters.extend(statuses)
+        if partner:
+            clauses.append("partner_slug = ?")
+            parameters.append(partner)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         limit_clause = "" if limit is None else f"LIMIT {int(limit)}"
         with self.connection() as db:
-            rows = db.execute(f"SELECT * FROM leads {where} ORDER BY id DESC {limit_clause}").fetchall()
+            rows = db.execute(f"SELECT * FROM leads {where} ORDER BY id DESC {limit_clause}", parameters).fetchall()
         return [StoredLead.from_row(row) for row in rows]
+
+    def lead(self, reference: str) -> StoredLead | None:
+        """A lead by its reference (SLP-7K3Q) or its number."""
+        with self.connection() as db:
+            if reference.isdigit():
+                row = db.execute(BY_ID, (int(reference),)).fetchone()
+            else:
+                row = db.execute("SELECT * FROM leads WHERE reference = ?", (reference,)).fetchone()
+        return StoredLead.from_row(row) if row is not None else None
+
+    def lead_by_public_id(self, public_id: str) -> StoredLead | None:
+        with self.connection() as db:
+            row = db.execute("SELECT * FROM leads WHERE public_id = ?", (public_id,)).fetchone()
+        return StoredLead.from_row(row) if row is not None else None
+
+    def events(self, lead_id: int) -> list[Event]:
+        with self.connection() as db:
+            rows = db.execute("SELECT * FROM lead_events WHERE lead_id = ? ORDER BY id", (lead_id,)).fetchall()
+        return [Event.from_row(row) for row in rows]
 
     def count_leads(self) -> int:
         with self.connection() as db:
             return db.execute("SELECT COUNT(*) FROM leads").fetchone()[0]
-
-    # --- privacy ----------------------------------------------------------------------------
-
-    def leads_for_email(self, email: str) -> list[tuple[StoredLead, list[Delivery]]]:
-        """Everything stored about the person with this e-mail address (case-insensitive)."""
-        with self.connection() as db:
-            rows = db.execute("SELECT * FROM leads WHERE email = ? ORDER BY id", (email.strip(),)).fetchall()
-            found = []
-            for row in rows:
-                outbox = db.execute("SELECT * FROM outbox WHERE lead_id = ? ORDER BY id", (row["id"],)).fetchall()
-                found.append((StoredLead.from_row(row), [Delivery.from_row(item) for item in outbox]))
-        return found
-
-    def erase_email(self, email: str) -> int:
-        """Delete every lead (and its outbox rows) with this e-mail address; return how many leads."""
-        with self.transaction() as db:
-            erased = db.execute("DELETE FROM leads WHERE email = ?", (email.strip(),)).rowcount
-        self._checkpoint()
-        return erased
-
-    def purge_older_than(self, days: int) -> int:
-        """Delete leads created more than `days` days ago (retention); return how many."""
-        with self.transaction() as db:
-            purged = db.execute("DELETE FROM leads WHERE created_at < ?", (utc_days_ago(days),)).rowcount
-        if purged:
-            self._checkpoint()
-        return purged
-
-    def _checkpoint(self) -> None:
-        """Copy the WAL into the database and truncate it, so erased rows leave no copy behind."""
-        with self.connection() as db:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _statements(script: str) -> list[str]:

@@ -20,6 +20,7 @@ from sales_leadership.redirects import (
     nginx_map_entries,
     parse_redirect_from,
 )
+from site_guard.checks import written_sources  # site_guard records which source wrote each page
 
 STATE_KEY = "_PAGE_REDIRECTS"
 HEADER_KEYS = ("redirect-from", "redirect_from")
@@ -55,12 +56,12 @@ def write_redirects(pelican) -> None:
     settings = pelican.settings
     redirects, titles = settings.get(STATE_KEY, ([], {}))
     output = Path(settings["OUTPUT_PATH"])
-    written = (settings.get("_SITE_GUARD_STATE") or {}).get("written", {})
 
     def existing_page_file(redirect: Redirect) -> str | None:
         stub = output / redirect.stub_path
         if not stub.is_file():
             return None
+        written, _drafts = written_sources(settings)
         return written.get(os.path.realpath(stub), display_path(stub))
 
     raise_if_any(collisions(redirects, existing_page_file))

@@ -30,7 +30,7 @@ def _state(settings_or_context) -> dict:
 
 def check_plugins_loaded(pelican) -> None:
     """Fail when a plugin named in REQUIRED_PLUGINS did not register."""
-    pelican.settings[STATE_KEY] = {"problems": [], "written": {}, "drafts": set()}
+    pelican.settings[STATE_KEY] = {"problems": [], "written": []}
     loaded = set(pelican.settings.get("PLUGINS") or [])
     required = pelican.settings.get("REQUIRED_PLUGINS") or []
     # Pelican records namespace plugins by their full name and local ones by module.
@@ -92,20 +92,37 @@ def raise_content_problems(generators) -> None:
 
 
 def record_written(path, context) -> None:
-    """Remember which source file produced each written HTML file."""
+    """Remember what produced each written HTML file, to name it if a page has a broken link.
+
+    Called for every page the build writes, so it only keeps the path and the object; the
+    file names are worked out in `_written_sources`, and only when a link is broken.
+    """
     state = context.get(STATE_KEY)
     if state is None or not str(path).endswith(".html"):
         return
     content = context.get("article") or context.get("page")
-    if content is not None and getattr(content, "source_path", None):
-        source = _relative_source(content)
-        if getattr(content, "status", "") == "draft":
-            state["drafts"].add(os.path.realpath(path))
-    elif context.get("source_file"):  # a plugin's page names the content file it was made from
-        source = context["source_file"]
-    else:
-        source = f"theme template for {os.path.relpath(path, context['OUTPUT_PATH'])}"
-    state["written"][os.path.realpath(path)] = source
+    state["written"].append((path, content, context.get("source_file"), context["OUTPUT_PATH"]))
+
+
+def written_sources(settings) -> tuple[dict[str, str], set[str]]:
+    """Written HTML file (real path) -> the source file to name in a problem; and the drafts' pages.
+
+    Worked out only when a problem needs a name (recording each page stays cheap).
+    """
+    sources, drafts = {}, set()
+    state = settings.get(STATE_KEY) or {"written": []}
+    for path, content, source_file, output_path in state["written"]:
+        page = os.path.realpath(path)
+        if content is not None and getattr(content, "source_path", None):
+            source = _relative_source(content)
+            if getattr(content, "status", "") == "draft":
+                drafts.add(page)
+        elif source_file:  # a plugin's page names the content file it was made from
+            source = source_file
+        else:
+            source = f"theme template for {os.path.relpath(path, output_path)}"
+        sources[page] = source
+    return sources, drafts
 
 
 def check_links(pelican) -> None:
@@ -119,7 +136,7 @@ def check_links(pelican) -> None:
         ignore_prefixes=settings.get("LINK_CHECK_IGNORE", []),
     )
     if report.broken:
-        state = _state(settings)
+        written, drafts = written_sources(settings)
         problems = []
         # Links a data file declares (the menus of content/data/site.yaml, printed on every page):
         # a broken one is reported once, against that file and entry.
@@ -132,8 +149,8 @@ def check_links(pelican) -> None:
                 problems += [Problem(file, field, f"{link.target!r}: {link.reason}") for file, field in sources]
                 continue
             page = os.path.realpath(link.page)
-            problem = Problem(state["written"].get(page, display_path(link.page)), f"link {link.target!r}", link.reason)
-            if page in state["drafts"]:
+            problem = Problem(written.get(page, display_path(link.page)), f"link {link.target!r}", link.reason)
+            if page in drafts:
                 logger.warning("site_guard: draft %s (not stopping the build)", problem)
             else:
                 problems.append(problem)

@@ -98,7 +98,7 @@ QUIZ_ANSWERS_MAX = 500
 QUIZ_ANSWERS_PATTERN = r"[a-z0-9_]+=[a-z0-9_\-]+(,[a-z0-9_]+=[a-z0-9_\-]+)*"
 # Patterns are written so that Python's `re` and the browser's `pattern` attribute
 # (a JavaScript regular expression with the `v` flag) read them the same way.
-ZIP_PATTERN = r"\d{5}(-\d{4})?"
+ZIP_PATTERN = r"[0-9]{5}(-[0-9]{4})?"  # [0-9], not \d: Python's \d also matches Arabic-Indic and other digits
 PHONE_PATTERN = r"[0-9 +\(\)\.\-]{7,25}"
 EMAIL_SHAPE_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 ID_PREFIX = "contact-"
@@ -239,7 +239,7 @@ class ContactForm(Form):
     )
     consent = BooleanField(
         Markup(
-            "I agree to be contacted about my enquiry by the partner for my area or the head office, "
+            "I agree to be contacted about my inquiry by the partner for my area or the head office, "
             'as described in the <a href="/privacy/">privacy notice</a>.'
         ),
         validators=[DataRequired("Tick the box to agree to be contacted, so we can reply")],

@@ -14,6 +14,8 @@ and a short bio as the body:
     States: CO, WY, UT                               (territory: state codes ...)
     Zip-prefixes: 590, 591                           (... and/or 3-digit ZIP prefixes)
     Head-office: yes                                 (exactly one file says so)
+    Time-zone: America/Denver                        (optional: an IANA name; default from State)
+    Hours: Mon-Fri 09:00-17:00                       (optional: business hours, the default shown)
 
 Territories live only here. Every problem in every file is collected, then
 raised once as a ContentError naming the file and the field.
@@ -31,12 +33,15 @@ from markupsafe import Markup
 
 from ..errors import Problem, raise_if_any
 from ..files import display_path
+from .hours import DEFAULT_HOURS, BusinessHours, HoursError, default_time_zone, parse_hours, time_zone
 from .zip_data import city_places, prefix_places, us_states, zip_places
 
 PARTNERS_FOLDER = "partners"
 PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".svg"}
 REQUIRED_FIELDS = ("name", "title", "city", "state", "email", "phone")
-OPTIONAL_FIELDS = ("booking", "photo", "states", "zip-prefixes", "head-office", "slug", "zip", "description")
+OPTIONAL_FIELDS = (
+    "booking", "photo", "states", "zip-prefixes", "head-office", "slug", "zip", "description", "time-zone", "hours",
+)  # fmt: skip
 # How each metadata key is spelled in messages (the markdown `meta` extension lower-cases keys).
 FIELD_LABELS = {
     "name": "Name",
@@ -53,6 +58,8 @@ FIELD_LABELS = {
     "slug": "Slug",
     "zip": "Zip",
     "description": "Description",
+    "time-zone": "Time-zone",
+    "hours": "Hours",
 }
 YES = {"yes", "true", "1"}
 NO = {"no", "false", "0", ""}
@@ -84,6 +91,16 @@ class Partner:
     latitude: float | None = None
     longitude: float | None = None
     photo_source: Path | None = field(default=None, compare=False)
+    time_zone: str = ""  # IANA name; from the file, else the state's
+    hours_text: str = DEFAULT_HOURS
+    business_hours: BusinessHours | None = field(default=None, compare=False)
+
+    @property
+    def hours(self) -> BusinessHours:
+        """The partner's business hours (deadlines count only these); the default ones if unset."""
+        return self.business_hours or BusinessHours.of(
+            DEFAULT_HOURS, self.time_zone or default_time_zone(self.state), self.state
+        )
 
     @property
     def has_territory(self) -> bool:
@@ -275,6 +292,23 @@ def _read_file(path: Path, problems: list[Problem]) -> _Parsed | None:
         else:
             photo_url = f"/partners/{slug}/photo{photo_source.suffix.lower()}"
 
+    zone_key = meta.get("time-zone", "").strip() or default_time_zone(state)
+    if meta.get("time-zone"):
+        try:
+            time_zone(zone_key)
+        except HoursError as error:
+            problem("time-zone", str(error))
+    hours_text = meta.get("hours", "").strip() or DEFAULT_HOURS
+    business_hours = None
+    try:
+        weekly = parse_hours(hours_text)
+        if not weekly.open_at_all:
+            raise HoursError(f"{hours_text!r}: no opening hours at all")
+        business_hours = BusinessHours(weekly, time_zone(zone_key), state)
+    except HoursError as error:
+        if not (meta.get("time-zone") and "time zone" in str(error)):
+            problem("hours", str(error))
+
     name = meta.get("name", "")
     title = meta.get("title", "")
     city = meta.get("city", "")
@@ -299,6 +333,9 @@ def _read_file(path: Path, problems: list[Problem]) -> _Parsed | None:
         latitude=latitude,
         longitude=longitude,
         photo_source=photo_source if photo_url else None,
+        time_zone=zone_key,
+        hours_text=hours_text,
+        business_hours=business_hours,
     )
     return _Parsed(file, partner)
 

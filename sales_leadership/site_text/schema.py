@@ -56,6 +56,7 @@ WORDING: dict[str, dict[str, Entry]] = {
         "chart_caption": Entry(TEXT),
         "talk_heading": Entry(TEXT),
         "talk_text": Entry(TEXT),
+        "basis_heading": Entry(TEXT),
     },
     "approach_page": {"eyebrow": Entry(TEXT), "talk_heading": Entry(TEXT), "talk_text": Entry(TEXT)},
     "faq_page": {"talk_heading": Entry(TEXT), "talk_text": Entry(TEXT)},
@@ -75,7 +76,6 @@ WORDING: dict[str, dict[str, Entry]] = {
         "locator_heading": Entry(TEXT),
         "locator_hint": Entry(TEXT),
         "head_office_heading": Entry(TEXT),
-        "head_office_text": Entry(TEXT),
         "head_office_link": Entry(LINK),
     },
     "partner_page": {

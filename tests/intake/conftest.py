@@ -19,8 +19,8 @@ def make_intake(tmp_path):
     """Start an intake with extra INTAKE_* settings; stopped at the end of the test."""
     started = []
 
-    def make(output=None, **overrides: str):
-        context = running_intake(intake_env(tmp_path, **overrides), output)
+    def make(output=None, clock=None, **overrides: str):
+        context = running_intake(intake_env(tmp_path, **overrides), output, clock=clock)
         started.append(context)
         return context.__enter__()
 

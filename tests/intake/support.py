@@ -5,7 +5,10 @@ from __future__ import annotations
 import email
 import email.policy
 import http.client
+import os
 import socket
+import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +24,11 @@ from intake.server import RunningServer, SiteWithIntake, StaticSite
 
 
 def sample_lead(number: int = 0) -> dict[str, str]:
-    """A valid contact form post, as a person fills it (no anti-bot token: a visitor without JavaScript)."""
+    """A valid contact form post, as a person fills it (no anti-bot token: a visitor without JavaScript).
+
+    Each number is a different person with their own words: the same message from several
+    addresses is a spam signal.
+    """
     return {
         "name": f"Pat Example {number}",
         "email": f"pat{number}@example.com",
@@ -33,7 +40,7 @@ def sample_lead(number: int = 0) -> dict[str, str]:
         "role": "part-time",
         "team_size": "small",
         "revenue": "1-15m",
-        "message": "We have six salespeople and no sales manager since March. Can we talk?",
+        "message": f"We have {number + 6} salespeople and no sales manager since March. Can we talk?",
         "consent": "y",
         "website": "",
         "quiz_answers": "team_size=small,revenue=1-15m",
@@ -66,15 +73,20 @@ class Mailbox:
 
 
 class SmtpServer:
-    """aiosmtpd on 127.0.0.1; `stop()` and `start()` again on the same port simulate an outage."""
+    """aiosmtpd on 127.0.0.1; `stop()` and `start()` again on the same port simulate an outage.
 
-    def __init__(self, port: int | None = None):
+    `mailbox`: a Mailbox (subclass) whose hooks may misbehave; `smtp_options`: aiosmtpd's SMTP
+    options (`enable_SMTPUTF8=True` for a server that takes non-ASCII addresses).
+    """
+
+    def __init__(self, port: int | None = None, mailbox: Mailbox | None = None, **smtp_options):
         self.port = port or free_port()
-        self.mailbox = Mailbox()
+        self.mailbox = mailbox or Mailbox()
+        self.smtp_options = smtp_options
         self.controller: Controller | None = None
 
     def start(self) -> SmtpServer:
-        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port, **self.smtp_options)
         self.controller.start()
         return self
 
@@ -87,9 +99,33 @@ class SmtpServer:
         return {"INTAKE_SMTP_HOST": "127.0.0.1", "INTAKE_SMTP_PORT": str(self.port), "INTAKE_SMTP_TLS": "none"}
 
 
+class ManualClock:
+    """A clock the test moves: every timestamp the intake writes and every deadline it checks reads it."""
+
+    def __init__(self, start: float):
+        self.now = float(start)
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self.now += seconds
+
+    def set(self, moment: float) -> None:
+        with self._lock:
+            self.now = float(moment)
+
+
 def intake_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
-    """Settings for one test's intake: its own database and secret, no SMTP unless given."""
+    """Settings for one test's intake: its own database, secret and (empty) settings file, no SMTP unless given."""
+    settings_file = tmp_path / "intake.env"
+    if not settings_file.exists():
+        settings_file.write_text("# this test's settings file: the environment below says everything\n")
     env = {
+        "INTAKE_ENV_FILE": str(settings_file),
         "INTAKE_DATABASE": str(tmp_path / "var" / "intake.sqlite3"),
         "INTAKE_SECRET": "test-secret",
         "INTAKE_RATE_LIMIT_POSTS": "1000",
@@ -98,24 +134,25 @@ def intake_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         "INTAKE_RETRY_MAX_SECONDS": "0.5",
         "INTAKE_POLL_SECONDS": "0.2",
         "INTAKE_SMTP_TIMEOUT": "5",
+        "INTAKE_ACK_EMAIL": "0",  # on by default; the tests about receipts turn it on
     }
     env.update(overrides)
     return env
 
 
 @contextmanager
-def running_intake(env: dict[str, str], output: Path | None = None, port: int | None = None):
+def running_intake(env: dict[str, str], output: Path | None = None, port: int | None = None, clock=None):
     """The intake (with its delivery worker) and, when `output` is given, the site, on one loopback origin.
 
     `port`: listen there (a free port chosen earlier, e.g. for a site built with that origin);
-    by default a free port is picked here.
+    by default a free port is picked here. `clock`: the intake's time (a ManualClock), else real time.
     """
     port = port or free_port()
     origin = f"http://127.0.0.1:{port}"
-    settings = load_settings({"INTAKE_ALLOWED_ORIGINS": origin, **env})
+    settings = load_settings({"INTAKE_ALLOWED_ORIGINS": origin, "SITE_ORIGIN": origin, **env})
     if output is not None:
         settings = settings.with_changes(output_path=output)
-    app = create_app(settings)
+    app = create_app(settings, clock=clock)
     wsgi = SiteWithIntake(StaticSite(output), app) if output is not None else app
     server = RunningServer(wsgi, port=port).start()
     try:
@@ -170,6 +207,28 @@ class Intake:
         }
         sent.update(headers or {})
         return self.request("POST", "/api/contact", body, sent)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+INVOKE = [sys.executable, "-m", "invoke"]
+
+
+def run_task(env: dict[str, str], *args: str, check: bool = True) -> str | subprocess.CompletedProcess:
+    result = subprocess.run(
+        [*INVOKE, *args], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=False
+    )
+    if not check:
+        return result
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def task_env(intake, tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of an operator's shell on the intake's machine: only the settings file, as the README says."""
+    settings = tmp_path / "operator.env"
+    lines = [f"INTAKE_DATABASE={intake.app.settings.database}", *(f"{key}={value}" for key, value in extra.items())]
+    settings.write_text("# written by the test, as an operator would\n" + "\n".join(lines) + "\n")
+    return {"INTAKE_ENV_FILE": str(settings)}
 
 
 def wait_until(condition, timeout: float = 30.0, what: str = "condition"):

@@ -1,34 +1,8 @@
-"""The anti-bot token, the rate limiter and the origin check, on their own."""
+"""The rate limiter and the origin check, on their own."""
 
 from __future__ import annotations
 
 from intake.abuse import RateLimiter, origin_allowed
-from intake.tokens import check_token, issue_token
-
-SECRET = b"test-secret"
-
-
-def test_a_token_used_after_a_human_pause_is_fine():
-    token = issue_token(SECRET, now=1000.0)
-    assert check_token(SECRET, token, min_seconds=3, now=1010.0).spam_reason == ""
-
-
-def test_a_token_used_within_seconds_is_too_fast():
-    token = issue_token(SECRET, now=1000.0)
-    assert check_token(SECRET, token, min_seconds=3, now=1001.0).spam_reason == "too fast"
-
-
-def test_a_token_signed_with_another_secret_or_edited_is_forged():
-    token = issue_token(b"another secret", now=1000.0)
-    assert check_token(SECRET, token, min_seconds=3, now=1010.0).spam_reason == "forged token"
-    genuine = issue_token(SECRET, now=1000.0)
-    backdated = "1." + genuine.partition(".")[2].partition(".")[2]
-    assert check_token(SECRET, backdated, min_seconds=3, now=1010.0).spam_reason == "forged token"
-    assert check_token(SECRET, "not a token", min_seconds=3).spam_reason == "forged token"
-
-
-def test_no_token_is_a_visitor_without_javascript():
-    assert check_token(SECRET, "", min_seconds=3).spam_reason == ""
 
 
 def test_rate_limit_counts_per_client_within_the_window():
@@ -38,6 +12,15 @@ def test_rate_limit_counts_per_client_within_the_window():
     assert limiter.hit("a", now=2) > 0
     assert limiter.hit("b", now=2) == 0
     assert limiter.hit("a", now=61) == 0
+
+
+def test_the_recent_count_feeds_the_verdicts_rate_signal():
+    limiter = RateLimiter(limit=10, window=60)
+    for moment in (0, 10, 20):
+        limiter.hit("a", now=moment)
+    assert limiter.recent("a", now=30) == 3
+    assert limiter.recent("a", now=75) == 1
+    assert limiter.recent("nobody", now=30) == 0
 
 
 def test_origin_check():

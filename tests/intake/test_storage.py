@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+import subprocess
+import sys
+import time
 
 import pytest
 
-from intake.migrations import LATEST_VERSION
-from intake.storage import LeadStore, NewLead, Recipient, SchemaTooNew
+from intake.migrations import LATEST_VERSION, MIGRATIONS
+from intake.storage import (
+    EraseIncomplete,
+    LeadStore,
+    NewLead,
+    Recipient,
+    SchemaTooNew,
+    StoreBusy,
+    TokenSpent,
+    _statements,
+)
+from intake.verdict import Verdict
 
 DENVER = Recipient("denver", "Denver partner", "denver@example.com", "zip-prefix", "covers 802")
 
@@ -50,7 +65,7 @@ def test_durability_settings_are_wal_and_full_sync(store):
 
 
 def test_lead_and_outbox_rows_are_written_together(store):
-    lead = store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    lead = store.add_lead(new_lead(), [("partner", "denver@example.com")]).lead
     deliveries = store.deliveries()
     assert [(d.lead_id, d.kind, d.recipient, d.status) for d in deliveries] == [
         (lead.id, "partner", "denver@example.com", "pending")
@@ -97,15 +112,38 @@ def test_a_failed_delivery_waits_for_its_retry_time(store):
     assert retried is not None and retried[0].last_error == "ConnectionRefusedError"
 
 
-def test_retention_deletes_only_old_leads_and_their_deliveries(store):
-    old = store.add_lead(new_lead("old@example.com"), [("partner", "denver@example.com")])
-    store.add_lead(new_lead("new@example.com"), [("partner", "denver@example.com")])
+def _age(store, lead_id: int) -> None:
     with store.transaction() as db:
-        db.execute("UPDATE leads SET created_at = '2001-01-01T00:00:00.000000Z' WHERE id = ?", (old.id,))
-    assert store.purge_older_than(30) == 1
+        db.execute("UPDATE leads SET created_at = '2001-01-01T00:00:00.000000Z' WHERE id = ?", (lead_id,))
+
+
+def test_retention_deletes_only_old_leads_and_their_deliveries(store):
+    old = store.add_lead(new_lead("old@example.com"), [("partner", "denver@example.com")]).lead
+    store.add_lead(new_lead("new@example.com"), [("partner", "denver@example.com")])
+    _age(store, old.id)
+    delivery, _ = store.claim_due(lease_seconds=60)
+    store.mark_sent(delivery.id)
+    purged = store.purge_older_than(30)
+    assert (purged.deleted, purged.kept_pending) == (1, 0)
     assert [lead.email for lead in store.leads()] == ["new@example.com"]
     assert [d.lead_id for d in store.deliveries(include_sent=True)] != [old.id]
     assert len(store.deliveries(include_sent=True)) == 1
+
+
+def test_retention_never_deletes_a_lead_whose_delivery_is_pending_and_says_so(store):
+    waiting = store.add_lead(new_lead("waiting@example.com"), [("partner", "denver@example.com")]).lead
+    _age(store, waiting.id)
+    purged = store.purge_older_than(30)
+    assert (purged.deleted, purged.kept_pending) == (0, 1)
+    assert [lead.email for lead in store.leads()] == ["waiting@example.com"]
+
+
+@pytest.mark.parametrize("days", [0, -1, 2.5, None])
+def test_retention_refuses_a_period_that_would_mean_everything(store, days):
+    store.add_lead(new_lead(), [])
+    with pytest.raises(ValueError, match="1 or more"):
+        store.purge_older_than(days)
+    assert store.count_leads() == 1
 
 
 def test_export_finds_a_person_by_email_whatever_the_case(store):
@@ -113,8 +151,9 @@ def test_export_finds_a_person_by_email_whatever_the_case(store):
     store.add_lead(new_lead("pat@example.com", message="second"), [])
     store.add_lead(new_lead("someone@else.com"), [])
     found = store.leads_for_email("PAT@example.com")
-    assert [lead.fields["message"] for lead, _ in found] == ["first", "second"]
+    assert [lead.fields["message"] for lead, _, _ in found] == ["first", "second"]
     assert [d.kind for d in found[0][1]] == ["partner"]
+    assert [event.kind for event in found[0][2]] == ["received"]
 
 
 def test_erase_removes_the_person_from_the_database_file(store):
@@ -129,3 +168,158 @@ def test_erase_removes_the_person_from_the_database_file(store):
     leftovers = b"".join(path.read_bytes() for path in files if path.exists())
     assert marker.encode() not in leftovers
     assert b"erase.me@example.com" not in leftovers
+
+
+def test_the_database_folder_and_files_are_readable_by_their_owner_only(tmp_path):
+    old_umask = os.umask(0o022)
+    try:
+        store = LeadStore(tmp_path / "var" / "nested" / "intake.sqlite3")
+        store.migrate()
+        store.add_lead(new_lead(), [("partner", "denver@example.com")])
+        for folder in (tmp_path / "var", tmp_path / "var" / "nested"):
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+        for path in store.files():
+            assert path.exists(), path
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+        store.close()
+    finally:
+        os.umask(old_umask)
+
+
+def test_an_existing_world_readable_database_is_made_private(tmp_path):
+    path = tmp_path / "intake.sqlite3"
+    sqlite3.connect(path).close()
+    os.chmod(path, 0o644)
+    store = LeadStore(path)
+    store.migrate()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    store.close()
+
+
+def test_an_operators_store_never_creates_a_database(tmp_path):
+    from intake.storage import DatabaseMissing
+
+    missing = tmp_path / "var" / "intake.sqlite3"
+    with pytest.raises(DatabaseMissing, match=str(missing)):
+        LeadStore(missing, create=False).migrate()
+    assert not missing.exists() and not missing.parent.exists()
+
+
+def test_a_resubmission_within_minutes_is_merged_and_a_later_one_is_a_new_lead(tmp_path):
+    from tests.intake.support import ManualClock
+
+    clock = ManualClock(1_900_000_000)
+    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
+    store.migrate()
+    first = store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    clock.advance(120)
+    again = store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    assert again.duplicate and again.lead.reference == first.lead.reference and again.lead.duplicates == 1
+    clock.advance(3600)
+    later = store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    assert not later.duplicate and later.lead.reference != first.lead.reference
+    assert len(store.deliveries()) == 2
+    store.close()
+
+
+def test_a_spent_token_is_refused_and_the_lead_is_not_stored(store):
+    token = ("nonce-1", time.time() + 3600)
+    store.add_lead(new_lead("a@example.com"), [], token=token)
+    with pytest.raises(TokenSpent):
+        store.add_lead(new_lead("b@example.com"), [("partner", "denver@example.com")], token=token)
+    assert [lead.email for lead in store.leads()] == ["a@example.com"]
+    assert store.deliveries() == []
+
+
+def test_held_and_dropped_leads_get_their_status_from_the_verdict(store):
+    held = store.add_lead(NewLead({"email": "h@example.com"}, DENVER, Verdict(4, ("token-too-fast",), "hold")), [])
+    dropped = store.add_lead(NewLead({"email": "d@example.com"}, DENVER, Verdict(9, ("honeypot",), "drop")), [])
+    assert (held.lead.status, dropped.lead.status) == ("held", "spam")
+    assert held.lead.spam_reason == "sent seconds after the form was opened"
+    released = store.release(held.lead.id, [("partner", "denver@example.com")])
+    assert released.status == "new" and [d.kind for d in store.deliveries()] == ["partner"]
+    assert [event.kind for event in store.events(held.lead.id)] == ["received", "released"]
+    with pytest.raises(ValueError, match="not held"):
+        store.reject(held.lead.id)
+
+
+def _hold_the_database(path, how: str) -> subprocess.Popen:
+    """Another process holding the write lock ("write") or an old snapshot ("read"), until its stdin closes."""
+    begin = "BEGIN IMMEDIATE" if how == "write" else "BEGIN"
+    code = (
+        "import sqlite3, sys\n"
+        f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+        f"db.execute({begin!r})\n"
+        "db.execute('SELECT COUNT(*) FROM leads').fetchone()\n"
+        "print('holding', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "holding"
+    return process
+
+
+def test_a_writer_that_keeps_the_lock_makes_a_bounded_wait_fail_not_hang(store):
+    holder = _hold_the_database(store.path, "write")
+    try:
+        with pytest.raises(StoreBusy, match="busy"):
+            store.add_lead(new_lead(), [("partner", "denver@example.com")], wait=0.5)
+    finally:
+        holder.communicate("")
+    store.add_lead(new_lead(), [("partner", "denver@example.com")], wait=0.5)
+    assert store.count_leads() == 1
+
+
+def test_erase_is_not_reported_done_while_another_process_keeps_the_old_copy(store):
+    marker = "unmistakable-marker-9915"
+    store.add_lead(new_lead("erase.me@example.com", message=marker), [("partner", "denver@example.com")])
+    reader = _hold_the_database(store.path, "read")
+    try:
+        with pytest.raises(EraseIncomplete) as failure:
+            store.erase_email("erase.me@example.com", wait=0.5)
+        assert f"PID {reader.pid}" in str(failure.value)
+        assert "-wal" in str(failure.value)
+    finally:
+        reader.communicate("")
+    assert store.erase_email("erase.me@example.com") == 0  # run again once it is free: now complete
+    store.close()
+    leftovers = b"".join(path.read_bytes() for path in store.files() if path.exists())
+    assert marker.encode() not in leftovers
+
+
+def test_erase_waits_for_a_reader_that_finishes_soon(store):
+    store.add_lead(new_lead("erase.me@example.com"), [])
+    reader = _hold_the_database(store.path, "read")
+    import threading
+
+    threading.Timer(0.5, lambda: reader.communicate("")).start()
+    assert store.erase_email("erase.me@example.com", wait=20) == 1
+    reader.wait(10)
+
+
+def test_migrating_a_version_1_database_keeps_its_leads_and_outbox(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for statement in _statements(MIGRATIONS[0].sql):
+        db.execute(statement)
+    db.execute("INSERT INTO schema_migrations VALUES (1, 'leads and outbox', '2026-01-01')")
+    for public_id, email, spam, reason in (("u1", "a@example.com", 0, ""), ("u2", "b@example.com", 1, "honeypot")):
+        db.execute(
+            "INSERT INTO leads (public_id, created_at, email, name, enquiry_kind, fields, partner_slug, partner_name,"
+            " partner_email, route_rule, route_reason, spam, spam_reason) VALUES (?, '2026-01-01T00:00:00Z', ?, 'A',"
+            " 'leadership', ?, 'denver', 'D', 'd@example.com', 'state', 'r', ?, ?)",
+            (public_id, email, f'{{"email": "{email}"}}', spam, reason),
+        )
+    db.execute(
+        "INSERT INTO outbox (lead_id, kind, recipient, next_attempt_at, created_at)"
+        " VALUES (1, 'partner', 'd@example.com', 0, 'x')"
+    )
+    db.close()
+    store = LeadStore(path)
+    assert store.migrate() == LATEST_VERSION
+    by_email = {lead.email: lead for lead in store.leads()}
+    assert (by_email["a@example.com"].reference, by_email["a@example.com"].status) == ("SLP-L1", "new")
+    assert (by_email["b@example.com"].status, by_email["b@example.com"].verdict) == ("spam", "drop")
+    assert [(d.lead_id, d.kind, d.status) for d in store.deliveries()] == [(1, "partner", "pending")]
+    store.close()

@@ -130,3 +130,27 @@ def test_a_bad_partner_file_fails_the_site_build_with_file_and_field(tmp_path):
     assert "partners/denver.md: Email: missing" in message
     assert "partners/denver.md: States: CO is also claimed by" in message
     assert "partners/boston.md; each state has one owner" in message
+
+
+def test_time_zone_and_hours_default_from_the_state_and_can_be_set(make_partner):
+    make_partner("denver", City="Denver", State="CO", States="CO")
+    make_partner("phoenix", City="Phoenix", State="AZ", States="AZ", Hours="Mon-Thu 07:30-16:30; Fri 07:30-11:30")
+    make_partner("boise", City="Boise", State="ID", States="ID", Time_zone="America/Los_Angeles")
+    make_partner("hq", City="Philadelphia", State="PA", Head_office="yes")
+    directory = load_directory(make_partner.content)
+    denver, phoenix, boise = (directory.by_slug(slug) for slug in ("denver", "phoenix", "boise"))
+    assert (denver.time_zone, denver.hours_text) == ("America/Denver", "Mon-Fri 09:00-17:00")
+    assert phoenix.time_zone == "America/Phoenix" and phoenix.hours.weekly.days[4] == ((450, 690),)
+    assert boise.time_zone == "America/Los_Angeles"
+    assert directory.head_office.hours.zone.key == "America/New_York"
+
+
+def test_a_bad_time_zone_or_hours_is_named_with_file_and_field_all_at_once(make_partner):
+    make_partner("denver", City="Denver", State="CO", States="CO", Time_zone="America/Denvr")
+    make_partner("austin", City="Austin", State="TX", States="TX", Hours="Mon-Fry 9-5")
+    make_partner("hq", City="Philadelphia", State="PA", Head_office="yes", Hours="Sat-Sun 17:00-09:00")
+    found = problems_of(make_partner.content)
+    assert any("partners/denver.md: Time-zone: 'America/Denvr' is not a time zone name" in p for p in found), found
+    assert any("partners/austin.md: Hours: 'Fry' is not a day" in p for p in found), found
+    assert any("partners/austin.md: Hours:" in p and "times must look like 09:00-17:00" in p for p in found), found
+    assert any("partners/hq.md: Hours:" in p and "closes before it opens" in p for p in found), found

@@ -107,10 +107,11 @@ def test_the_contact_form_sends_a_lead_from_another_device(preview, page):
     page.get_by_label("Your message").fill("Six salespeople and nobody to lead them.")
     page.get_by_label(re.compile("I agree to be contacted")).check()
     page.get_by_role("button", name="Send your message").click()
-    page.wait_for_url(re.compile(r"/contact/thanks/$"))
+    page.wait_for_url(re.compile(r"/contact/thanks/(\?receipt=[^&]+)?$"))
     store = LeadStore(Path(preview.env["INTAKE_DATABASE"]))
     [lead] = store.leads()
     assert lead.fields["email"] == "alex.morgan@example.com" and lead.partner_slug == "denver"
+    expect(page.get_by_text(f"Your reference: {lead.reference}")).to_be_visible()
 
 
 @pytest.mark.browser

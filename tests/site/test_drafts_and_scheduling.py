@@ -17,7 +17,7 @@ Tags: pricing, budgets
 Slug: pricing-part-time
 Status: draft
 
-A first paragraph, no description yet, and a link to [a page not written yet](/pricing/).
+A first paragraph, no description yet, and a link to [a page not written yet](/retainers/).
 """
 
 SCHEDULED = """Title: How to run a quarterly business review
@@ -57,7 +57,7 @@ def test_a_draft_with_new_tags_and_no_description_builds_and_is_only_previewed(c
     assert result.ok, result.problems
     warned = "\n".join(result.warnings)
     assert "articles/pricing-part-time.md: Description: missing" in warned
-    assert "link '/pricing/'" in warned and "not stopping the build" in warned
+    assert "link '/retainers/'" in warned and "not stopping the build" in warned
 
     page = soup(output / "drafts" / "pricing-part-time" / "index.html")
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"

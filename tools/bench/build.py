@@ -2,22 +2,27 @@
 
 1. A synthetic site of 1,000 articles (synthetic.py) is built three times with
    our theme and plugins and three times with plain Pelican (its default theme,
-   no plugins), runs interleaved so machine noise hits both alike; the medians
-   and their ratio are printed.
+   no plugins), runs interleaved (ours, plain, ours, plain ...) so machine noise
+   hits both alike. Printed per run: wall-clock seconds and CPU seconds (user +
+   system, the operating system's account of the finished process, which a busy
+   machine disturbs less than the wall clock); then the medians, the ratio of the
+   medians and the median of the run-by-run ratios.
 2. The real site is built three times; the median is printed.
 3. The real site's publish build (built for, and served at, a loopback origin,
    as the weight gate does) and its development build are loaded in Chromium;
-   a page-weight table for each.
+   a page-weight table for each. (`invoke bench --builds-only` stops after 2.)
 4. The lead intake's throughput and latency (intake.py).
 
 Every build runs in a fresh Python process, cold (no content cache), with the
-same log level, so the figures compare like with like.
+same log level, so the figures compare like with like. docs/build-speed.md says
+what the build spends its time on and how to profile it.
 """
 
 from __future__ import annotations
 
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -74,14 +79,22 @@ def machine() -> str:
     )
 
 
-def _timed(command: list[str]) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(command: list[str]) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of one build in a fresh process."""
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT)])}
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     finished = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before
     if finished.returncode != 0:
         raise RuntimeError(f"build failed: {' '.join(command)}\n{finished.stderr[-3000:]}")
-    return elapsed
+    return elapsed, cpu
 
 
 def our_build(content: Path, output: Path) -> list[str]:
@@ -104,11 +117,19 @@ def _row(label: str, times: list[float]) -> list[str]:
     return [label, *(f"{t:.2f}" for t in times), f"{statistics.median(times):.2f}"]
 
 
-def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) -> str:
-    """Run everything, print as it goes, and return the whole report as Markdown."""
-    from .visit import visit_all
-    from .weight import weigh, weight_table
+def _load() -> str:
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "unknown"
 
+
+def _ratios(ours: list[float], plain: list[float]) -> str:
+    """The ratio of the medians, and the median of the run-by-run ratios (each pair ran back to back)."""
+    of_medians = statistics.median(ours) / statistics.median(plain)
+    by_pair = statistics.median(a / b for a, b in zip(ours, plain, strict=True))
+    return f"{of_medians:.2f}x (median of the run-by-run ratios {by_pair:.2f}x)"
+
+
+def run_bench(chromium: str | None, articles: int = 1000, runs: int = 3, echo=print, builds_only: bool = False) -> str:
+    """Run everything (only the builds when `builds_only`), print as it goes, return the report as Markdown."""
     lines: list[str] = []
 
     def say(text: str = "") -> None:
@@ -122,20 +143,32 @@ def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) ->
         content = synthetic_content(scratch, articles)
         plain_settings = scratch / "plainconf.py"
         plain_settings.write_text(PLAIN_SETTINGS.format(path=str(content)), encoding="utf-8")
-        ours, plain = [], []
+        ours, plain, loads = [], [], []
         for run in range(1, runs + 1):
-            echo(f"  synthetic site, run {run}/{runs} ...")
+            echo(f"  synthetic site, run {run}/{runs} (load average {_load()}) ...")
+            loads.append(_load())
             ours.append(_timed(our_build(content, scratch / f"ours-{run}")))
             plain.append(_timed(plain_build(plain_settings, scratch / f"plain-{run}")))
             shutil.rmtree(scratch / f"ours-{run}")
             shutil.rmtree(scratch / f"plain-{run}")
-        ratio = statistics.median(ours) / statistics.median(plain)
-        headers = ["build (seconds, wall clock)", *(f"run {n}" for n in range(1, runs + 1)), "median"]
+        headers = ["build (seconds)", *(f"run {n}" for n in range(1, runs + 1)), "median"]
         say(f"## Build time: synthetic site, {articles:,} articles of ~450 words, 8 categories, 24 tags")
         say()
-        say(markdown_table(headers, [_row("our theme + plugins", ours), _row("plain Pelican, default theme", plain)]))
+        say(
+            markdown_table(
+                headers,
+                [
+                    _row("our theme + plugins, wall clock", [wall for wall, _ in ours]),
+                    _row("plain Pelican, default theme, wall clock", [wall for wall, _ in plain]),
+                    _row("our theme + plugins, CPU (user + system)", [cpu for _, cpu in ours]),
+                    _row("plain Pelican, default theme, CPU (user + system)", [cpu for _, cpu in plain]),
+                ],
+            )
+        )
         say()
-        say(f"Ratio (ours / plain Pelican): {ratio:.2f}x")
+        say(f"Ratio (ours / plain Pelican), wall clock: {_ratios([w for w, _ in ours], [w for w, _ in plain])}")
+        say(f"Ratio (ours / plain Pelican), CPU: {_ratios([c for _, c in ours], [c for _, c in plain])}")
+        say(f"Load average before each pair: {', '.join(loads)} (the machine has {os.cpu_count()} cores)")
         say()
 
         real = []
@@ -145,8 +178,21 @@ def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) ->
         pages = sorted((scratch / "real").rglob("*.html"))
         say(f"## Build time: the real site ({len(pages)} pages)")
         say()
-        say(markdown_table(headers, [_row("invoke build (pelicanconf.py)", real)]))
+        say(
+            markdown_table(
+                headers,
+                [
+                    _row("invoke build (pelicanconf.py), wall clock", [wall for wall, _ in real]),
+                    _row("invoke build (pelicanconf.py), CPU (user + system)", [cpu for _, cpu in real]),
+                ],
+            )
+        )
         say()
+        if builds_only:
+            return _finish(lines, say, intake=False)
+
+        from tests.quality.visit import visit_all
+        from tests.quality.weight import weigh, weight_table
 
         echo("  measuring page weight in Chromium ...")
         for build, visits in _visit_real_site(scratch, chromium, visit_all):
@@ -155,10 +201,13 @@ def run_bench(chromium: str, articles: int = 1000, runs: int = 3, echo=print) ->
             say(weight_table([weigh(v) for v in visits]))
             say()
 
-    if hasattr(os, "getloadavg"):
-        say(f"Load average at the end: {os.getloadavg()[0]:.1f} (figures from a busy machine vary more)")
-        say()
-    intake_lines = _intake_bench()
+    return _finish(lines, say, intake=True)
+
+
+def _finish(lines: list[str], say, intake: bool) -> str:
+    say(f"Load average at the end: {_load()} (figures from a busy machine vary more)")
+    say()
+    intake_lines = _intake_bench() if intake else []
     if intake_lines:
         say("## Lead intake")
         say()

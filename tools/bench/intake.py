@@ -56,8 +56,13 @@ def bare_insert_loop(path: Path, count: int = INSERTS) -> tuple[float, list[floa
     return count / elapsed, latencies
 
 
-def post_burst(url: str, posts: int = POSTS, clients: int = CLIENTS) -> tuple[float, list[float], dict[int, int]]:
-    """`posts` form posts from `clients` threads; (posts/s, latencies, status counts)."""
+def post_burst(
+    url: str, posts: int = POSTS, clients: int = CLIENTS, first: int = 0
+) -> tuple[float, list[float], dict[int, int]]:
+    """`posts` form posts from `clients` threads; (posts/s, latencies, status counts).
+
+    Each post is a different lead (`sample_lead(first + n)`): the intake merges a lead sent again.
+    """
     parts = urlsplit(url)
     statuses: dict[int, int] = {}
     lock = threading.Lock()
@@ -76,7 +81,7 @@ def post_burst(url: str, posts: int = POSTS, clients: int = CLIENTS) -> tuple[fl
 
     began = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        latencies = list(pool.map(post, range(posts)))
+        latencies = list(pool.map(post, range(first, first + posts)))
     return posts / (time.perf_counter() - began), latencies, statuses
 
 
@@ -123,7 +128,7 @@ def run_intake_bench(posts: int = POSTS, clients: int = CLIENTS) -> list[str]:
         try:
             _wait_for(url, server)
             _, alone, _ = post_burst(url, posts // 4, 1)
-            rate, latencies, statuses = post_burst(url, posts, clients)
+            rate, latencies, statuses = post_burst(url, posts, clients, first=posts // 4)
         finally:
             server.terminate()
             server.wait(30)

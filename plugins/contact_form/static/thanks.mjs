@@ -1,7 +1,12 @@
-// /contact/thanks/: say who will call, from what the contact form remembered in this tab.
-// Without it (no script, another tab, mailto mode) the page's own text stands.
+// /contact/thanks/: say who will get in touch and by when.
+// The intake's redirect carries a signed receipt (?receipt=...): the page asks the intake for the
+// lead's reference and the promise made in the visitor's receipt e-mail, so both say the same.
+// Without it (no script, another tab, another backend) the partner the form remembered in this
+// tab, or else the page's own text, stands.
 
 import { PARTNER_KEY } from "./contact-logic.mjs";
+
+const RECEIPT_URL = "/api/contact/receipt/";
 
 function remembered() {
   try {
@@ -12,33 +17,65 @@ function remembered() {
   }
 }
 
-const slot = document.querySelector("[data-thanks-partner]");
-const partner = remembered();
-if (slot && partner && partner.name) {
-  const who = document.createElement("p");
-  const strong = document.createElement("strong");
+function paragraph(...children) {
+  const p = document.createElement("p");
+  p.append(...children);
+  return p;
+}
+
+function strong(text) {
+  const element = document.createElement("strong");
+  element.textContent = text;
+  return element;
+}
+
+/** Who will call, from what the contact form remembered (the routing the page showed). */
+function fromMemory(partner) {
   const link = document.createElement("a");
   link.href = partner.url;
   link.textContent = partner.name;
-  strong.append(link);
+  const name = document.createElement("strong");
+  name.append(link);
   const where = partner.headOffice ? "at our head office" : `in ${partner.city}, ${partner.state}`;
   const why = partner.application
-    ? "Partner applications go to the head office."
+    ? " Partner applications go to the head office."
     : partner.rule === "nearest"
-      ? "No partner covers your area yet, so the nearest partner will help."
+      ? " No partner covers your area yet, so the nearest partner will help."
       : "";
-  who.append(strong, ` ${where} will call or email you within one business day.`);
-  if (why) who.append(` ${why}`);
+  const lines = [paragraph(name, ` ${where} will call or email you within one business day.${why}`)];
   if (partner.phone) {
     // A link a phone can dial: the tel: address the build made for the partner card.
-    const call = document.createElement("p");
-    const number = document.createElement("a");
+    const number = Object.assign(document.createElement("a"), { textContent: partner.phone });
     number.href = partner.phoneUri || `tel:${partner.phone.replace(/[^\d+]/g, "")}`;
-    number.textContent = partner.phone;
-    call.append("If you would rather call first: ", number, ".");
-    slot.replaceChildren(who, call);
-  } else {
-    slot.replaceChildren(who);
+    lines.push(paragraph("If you would rather call first: ", number, "."));
   }
+  return lines;
+}
+
+/** The reference and the promise, as the intake stored them. */
+function fromReceipt(receipt) {
+  const lines = [paragraph(strong(`Your reference: ${receipt.reference}`))];
+  if (receipt.promise) lines.push(paragraph(receipt.promise));
+  if (receipt.if_nobody_calls) lines.push(paragraph(receipt.if_nobody_calls));
+  return lines;
+}
+
+function show(slot, lines) {
+  slot.replaceChildren(...lines);
   slot.hidden = false;
+}
+
+const slot = document.querySelector("[data-thanks-partner]");
+if (slot) {
+  const partner = remembered();
+  if (partner && partner.name) show(slot, fromMemory(partner));
+  const token = new URLSearchParams(window.location.search).get("receipt");
+  if (token && /^[\w.-]{1,500}$/.test(token)) {
+    fetch(RECEIPT_URL + token, { headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((receipt) => {
+        if (receipt && typeof receipt.reference === "string") show(slot, fromReceipt(receipt));
+      })
+      .catch(() => {}); // the page's own text, or the remembered partner, stands
+  }
 }
