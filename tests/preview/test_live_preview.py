@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from intake.storage import LeadStore
@@ -128,6 +129,7 @@ def test_a_broken_file_keeps_the_last_good_page_and_shows_the_problem_until_it_i
     expect(alert).to_contain_text(PROBLEM, timeout=30_000)
     expect(page.get_by_role("alert")).to_contain_text("Your last change was not built: 1 problem")
     assert page.get_by_role("heading", level=1).inner_text() == heading
+    assert page.locator("body").inner_text().startswith("Your last change was not built"), "nothing above the banner"
     for path in ("/about/", "/compare/", "/"):
         status, html = preview.get(path)
         assert status == 200 and PROBLEM in html, path
@@ -156,3 +158,5 @@ def test_before_any_good_build_every_address_shows_the_problems(tmp_path):
     assert "The site could not be built: 1 problem" in html
     assert "content/data/site.yaml: line 3: invalid YAML: &lt;b&gt;x&lt;/b&gt;" in html
     assert '<script type="module" src="/_preview/reload.mjs"></script>' in html
+    body = BeautifulSoup(html, "html.parser").body
+    assert body.contents[0].name == "section" and body.get_text().startswith("The site could not be built")

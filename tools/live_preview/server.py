@@ -154,7 +154,7 @@ class PreviewApp:
         html = _HEAD_END.sub(lambda match: head + match.group(0), html, count=1)
         problems = self.status.problems
         if problems:
-            banner = problems_banner(problems, self.folder.has_site)
+            banner = str(problems_banner(problems, self.folder.has_site))  # Markup + str would escape the tag
             html = _BODY_START.sub(lambda match: match.group(0) + banner, html, count=1)
         response.set_data(html)
         response.headers.pop("ETag", None)

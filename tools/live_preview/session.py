@@ -88,7 +88,8 @@ class Reporter:
         elif result.problems == self.last_problems:
             self.write(f"{stamp} Not built: the same {len(result.problems)} problem(s) as before.")
         else:
-            where = "the browser shows them over the last good site" if kept_site else "the browser shows them"
+            them = "them" if len(result.problems) != 1 else "it"
+            where = f"the browser shows {them} over the last good site" if kept_site else f"the browser shows {them}"
             self.write(f"{stamp} {result.summary()}; {where}:")
             for problem in result.problems:
                 self.write(f"  {problem}")
