@@ -11,13 +11,8 @@ import sys
 # The domain core (sales_leadership/) sits beside this file; plugins import it.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-AUTHOR = "Sales Leadership Partners"
-SITENAME = "Sales Leadership Partners"
-SITE_TAGLINE = "Part-time and fractional sales leadership for growing companies"
-SITE_DESCRIPTION = (
-    "Interim, part-time and fractional sales leadership for companies with 2-12 "
-    "salespeople: compare the options, take the quiz, meet your local partner."
-)
+# The site's name, tagline, description, menus and every fixed sentence visitors read are
+# content: content/data/site.yaml (plugins/site_text sets SITENAME and the rest from it).
 # Links inside the site are root-relative ("/compare/"), so SITEURL stays empty
 # for local work. SITE_ORIGIN is the absolute origin used where a full URL is
 # required: canonical links, Open Graph, JSON-LD, the sitemap and robots.txt.
@@ -42,6 +37,10 @@ PLUGINS = [
     "site_guard",
     # Before any content is read: the Markdown reader and its smarty (MARKDOWN, below).
     "markdown_reader",
+    # The site's own words (content/data/site.yaml): name, menus, calls to action.
+    "site_text",
+    # Colours and logo (content/data/theme.yaml) as generated assets: before site_assets.
+    "site_theme",
     "site_assets",
     "pelican.plugins.sitemap",
     "site_meta",
@@ -58,6 +57,8 @@ PLUGINS = [
     "partner_directory",
     "contact_form",
     "proof_content",
+    # Redirect-from: old addresses of renamed pages (after every page is written, to see collisions).
+    "page_redirects",
     # Last, so it minifies what the other plugins wrote and checked (publish builds only).
     "minify_output",
 ]
@@ -91,6 +92,13 @@ TAG_SAVE_AS = "insights/tag/{slug}/index.html"
 TAGS_URL = "insights/tags/"
 TAGS_SAVE_AS = "insights/tags/index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags"]
+# Drafts (`Status: draft`) and articles dated in the future (held back: WITH_FUTURE_DATES) are
+# previewed in development builds under /drafts/, marked and noindex; publishconf.py writes none.
+WITH_FUTURE_DATES = False
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
 # One author (the network), so no author pages; no date archives either.
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
@@ -124,37 +132,7 @@ MARKDOWN = {
 }
 TYPOGRIFY = False
 
-# --- Navigation ------------------------------------------------------------------
-# Each entry is (label, root-relative URL) or, for a group, (label, "", [entries]): a group has
-# no page of its own; it opens as a menu. The theme marks the current entry with aria-current,
-# and shows the LAST entry as the header's call to action (a button on wide screens).
-MAIN_NAV = [
-    (
-        "Roles",
-        "",
-        [
-            ("Compare all four", "/compare/"),
-            ("Interim Sales Manager", "/roles/interim-sales-manager/"),
-            ("Part-time Sales Manager", "/roles/part-time-sales-manager/"),
-            ("Fractional CRO", "/roles/fractional-cro/"),
-            ("Fractional CSO", "/roles/fractional-cso/"),
-            ("How pricing works", "/pricing/"),
-        ],
-    ),
-    ("Our approach", "/approach/"),
-    ("Case studies", "/case-studies/"),
-    ("Partners", "/partners/"),
-    ("Insights", "/insights/"),
-    ("FAQ", "/faq/"),
-    ("Contact", "/contact/"),
-    ("Take the quiz", "/quiz/"),
-]
-FOOTER_NAV = [
-    ("About", "/about/"),
-    ("Become a partner", "/become-a-partner/"),
-    ("Privacy", "/privacy/"),
-    ("Insights feed (Atom)", "/feeds/all.atom.xml"),
-]
+# --- Navigation: the menus are content/data/site.yaml ---------------------------------
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 
@@ -167,11 +145,8 @@ SITEMAP = {
 }
 
 # --- Organisation facts used in structured data -------------------------------------
-ORGANIZATION = {
-    "name": SITENAME,
-    "email": "hello@example.com",
-    "logo": "/favicon.svg",
-}
+# Its name, e-mail and phone come from content/data/site.yaml (plugins/site_text).
+ORGANIZATION = {"logo": "/favicon.svg"}
 
 # --- Contact form backend ----------------------------------------------------------
 # Where the contact form posts: "intake" (the bundled service at /api/contact on

@@ -16,6 +16,12 @@ SITEURL = SITE_ORIGIN
 FEED_DOMAIN = SITE_ORIGIN
 DELETE_OUTPUT_DIRECTORY = True
 MINIFY_OUTPUT = True
+# Drafts and articles dated in the future are never published, not even at an address someone
+# might guess: nothing is written for them (a daily rebuild publishes a dated one on its day).
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
 # Case studies and testimonials marked `Sample: yes` are placeholders: a real deployment (SITE_ORIGIN
 # given in the environment) refuses to build while any is left and lists them (plugins/proof_content);
 # `invoke preview` without SITE_ORIGIN still shows them, badged.

@@ -16,7 +16,7 @@ from invoke import task
 from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 CONFIG = {
     "content": ROOT / "content",
@@ -30,12 +30,19 @@ PYTHON = sys.executable
 
 
 def _build(settings_file: Path, output: Path = CONFIG["output"]) -> None:
-    from site_guard.build import BuildFailed, build_site
+    """Build quietly: one summary line, or the problems as `file: field: problem` lines (exit 1)."""
+    from tools.live_preview.builder import build_quietly
 
-    try:
-        build_site(settings_file, OUTPUT_PATH=str(output))
-    except BuildFailed as failure:
-        raise Exit(str(failure), code=1) from None
+    result = build_quietly(settings_file, output)
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    if not result.ok:
+        raise Exit("The site was not built, because:\n" + "\n".join(f"  {p}" for p in result.problems), code=1)
+    print(result.summary(f" into {_shown(output)}/"))
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def _pip_install(c, requirements: str) -> None:
@@ -70,25 +77,43 @@ def regenerate(c):
     )
 
 
-@task(help={"port": "port to listen on (127.0.0.1 only)"})
-def serve(c, port=CONFIG["port"]):
+HOST_HELP = (
+    "address to listen on: 127.0.0.1 (default, this computer only) or 0.0.0.0 (also phones and other "
+    "computers on the same network: anyone on it can see the site)"
+)
+
+
+def _allow_network_origins(host: str, port: int) -> None:
+    """Listening on every interface: the intake accepts posts from the addresses other devices use."""
+    from tools.live_preview.session import intake_environment
+
+    os.environ["INTAKE_ALLOWED_ORIGINS"] = intake_environment(host, port)["INTAKE_ALLOWED_ORIGINS"]
+
+
+@task(help={"port": "port to listen on (default 8000)", "host": HOST_HELP})
+def serve(c, port=CONFIG["port"], host=CONFIG["host"]):
     """Build the site and serve it with the lead intake (/api/) at http://127.0.0.1:8000."""
     from intake.server import serve_site_and_intake
+    from tools.live_preview.session import address_lines
 
     _build(CONFIG["settings"])
-    serve_site_and_intake(CONFIG["output"], CONFIG["host"], int(port))
+    _allow_network_origins(host, int(port))
+    for line in address_lines(host, int(port))[1:]:
+        print(line)
+    serve_site_and_intake(CONFIG["output"], host, int(port))
 
 
-@task(help={"port": "port to listen on (127.0.0.1 only)"})
-def livereload(c, port=CONFIG["port"]):
-    """Serve the site and rebuild and reload the browser when a source file changes."""
-    from livereload import Server
+@task(help={"port": "port to listen on (default 8000)", "host": HOST_HELP})
+def livereload(c, port=CONFIG["port"], host=CONFIG["host"]):
+    """Serve the site with the lead intake; rebuild on every saved change and reload the browser.
 
-    _build(CONFIG["settings"])
-    server = Server()
-    for watched in ("content/**/*", "theme/**/*", "plugins/**/*", "sales_leadership/**/*", "pelicanconf.py"):
-        server.watch(str(ROOT / watched), lambda: _build(CONFIG["settings"]))
-    server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["output"]), open_url_delay=None)
+    A build that fails keeps the last good site and shows its problems in the browser.
+    """
+    from tools.live_preview.__main__ import WATCHED_CODE
+    from tools.live_preview.session import run_preview
+
+    watched = [CONFIG["content"], *(ROOT / name for name in WATCHED_CODE)]
+    run_preview(CONFIG["settings"], CONFIG["content"], CONFIG["output"], host, int(port), watched)
 
 
 @task

@@ -35,11 +35,13 @@ def published_files(folders: Iterable[tuple[str, Path]]) -> list[tuple[str, Path
     return sorted(files)
 
 
-def asset_version(files: Iterable[tuple[str, Path]]) -> str:
-    """A short hash of the published paths and their contents."""
+def asset_version(files: Iterable[tuple[str, Path]], generated: dict[str, bytes] | None = None) -> str:
+    """A short hash of the published paths and their contents (files, and files made at build time)."""
     digest = hashlib.sha256()
     for published, source in files:
         digest.update(published.encode() + b"\0" + source.read_bytes() + b"\0")
+    for published, data in sorted((generated or {}).items()):
+        digest.update(published.encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:VERSION_LENGTH]
 
 

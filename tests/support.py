@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from sales_leadership.assets import asset_url
 from sales_leadership.contact.intake_files import INTAKE_FOLDER, SITE_FILE
 from sales_leadership.headers.policy import headers_for, load_rules
+from sales_leadership.redirects import stub_files
 from site_guard.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,8 +65,13 @@ def copy_content(destination: Path) -> Path:
 
 
 def html_files(output: Path) -> list[Path]:
-    """Every page a visitor can reach (not the intake's page shells in _intake/)."""
-    return sorted(page for page in output.rglob("*.html") if INTAKE_FOLDER not in page.relative_to(output).parts)
+    """Every page a visitor can reach (not the intake's page shells in _intake/, not redirect stubs)."""
+    stubs = stub_files(output)
+    return sorted(
+        page
+        for page in output.rglob("*.html")
+        if INTAKE_FOLDER not in page.relative_to(output).parts and page not in stubs
+    )
 
 
 def url_of(output: Path, page: Path) -> str:

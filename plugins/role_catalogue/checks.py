@@ -50,11 +50,17 @@ def check_role_pages(generator) -> None:
 
 
 def check_role_styles(pelican) -> None:
-    """Each role's accent colour: a `[data-role="<id>"]` rule in the theme's stylesheets."""
+    """Each role's accent colour: a `[data-role="<id>"]` rule in the stylesheets pages load.
+
+    The rules are generated from content/data/theme.yaml (plugins/site_theme, which runs first);
+    the theme's own stylesheets count too.
+    """
     settings = pelican.settings
     roles = load_roles(settings["PATH"])
     static = Path(settings["THEME"]) / "static"
     css = "\n".join(path.read_text(encoding="utf-8") for path in sorted(static.rglob("*.css")))
+    generated = settings.get("GENERATED_ASSETS") or {}
+    css += "\n".join(data.decode("utf-8") for name, data in generated.items() if name.endswith(".css"))
     problems = [
         Problem(display_path(static), "CSS", f'no [data-role="{role.id}"] rule gives the role {role.id!r} its colour')
         for role in roles

@@ -1,24 +1,14 @@
-"""The site's colours as the theme's stylesheet defines them, for pictures drawn at build time.
+"""The site's colours for pictures drawn at build time: the light colours of content/data/theme.yaml.
 
-Read from theme/static/css/site.css (the first, light-colour `:root` block and the
-`[data-role="<id>"]` accents), so a card follows the theme when the designer changes it.
+Read through the core (sales_leadership.theme, which site_theme loads once per build), so a
+card follows the colours an editor sets, and the contrast the core checks holds on the cards too.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
-STYLESHEET = "static/css/site.css"
-_ROOT_BLOCK = re.compile(r":root\s*\{(?P<body>[^}]*)\}")
-_PROPERTY = re.compile(r"--(?P<name>[\w-]+)\s*:\s*(?P<value>[^;]+);")
-_ROLE_ACCENT = re.compile(r'\[data-role="(?P<role>[\w-]+)"\]\s*\{\s*--role-accent\s*:\s*var\(--(?P<name>[\w-]+)\)')
-NEEDED = ("bg", "bg-soft", "text", "muted", "brand", "on-brand")
-
-
-class PaletteError(ValueError):
-    """The stylesheet lacks a colour the cards need; str() names the file and the property."""
+from sales_leadership.theme import Theme
 
 
 @dataclass(frozen=True)
@@ -33,13 +23,5 @@ class Palette:
         return self.role_accents.get(role, self.colours["brand"])
 
 
-def read_palette(theme: Path) -> Palette:
-    path = Path(theme) / STYLESHEET
-    css = path.read_text(encoding="utf-8")
-    root = _ROOT_BLOCK.search(css)
-    colours = {m["name"]: m["value"].strip() for m in _PROPERTY.finditer(root["body"])} if root else {}
-    missing = [name for name in NEEDED if not colours.get(name, "").startswith("#")]
-    if missing:
-        raise PaletteError(f"{path}: :root: no colour for {', '.join('--' + name for name in missing)}")
-    accents = {m["role"]: colours[m["name"]] for m in _ROLE_ACCENT.finditer(css) if m["name"] in colours}
-    return Palette(colours, accents)
+def read_palette(theme: Theme) -> Palette:
+    return Palette(dict(theme.colours["light"]), {role: schemes["light"] for role, schemes in theme.accents.items()})

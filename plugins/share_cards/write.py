@@ -33,7 +33,7 @@ def draw_card_for_page(path, context) -> None:
     key = (str(output), card)
     if key in _written and target.is_file():
         return
-    palette = read_palette(Path(context["THEME"]))
+    palette = read_palette(context["_SITE_THEME"])  # site_theme's, read once per build
     fingerprint = hashlib.sha256(repr((card, context["SITENAME"], palette)).encode() + _DRAWING_CODE).hexdigest()
     cached = Path(context.get("CACHE_PATH") or "cache") / CACHE_FOLDER / f"{fingerprint[:24]}.png"
     if not cached.is_file():

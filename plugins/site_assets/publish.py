@@ -36,8 +36,11 @@ def choose_asset_version(pelican) -> None:
     """Hash the front-end files before anything is written, and point the theme's static copy there."""
     settings = pelican.settings
     files = published_files(_static_folders(settings))
-    version = asset_version(files)
-    settings[STATE_KEY] = {"version": version, "files": files}
+    # Files other plugins make at build time ({published path: bytes}, e.g. site_theme's colours),
+    # published under generated/ beside the rest and covered by the same version.
+    generated = settings.get("GENERATED_ASSETS") or {}
+    version = asset_version(files, generated)
+    settings[STATE_KEY] = {"version": version, "files": files, "generated": generated}
     settings["ASSET_VERSION"] = version
     # Pelican copies theme/static itself; only its destination changes.
     settings["THEME_STATIC_DIR"] = f"{ASSETS_FOLDER}/{version}/theme/static"
@@ -65,3 +68,7 @@ class AssetsGenerator(Generator):
                 target = output / ASSETS_FOLDER / self.settings["ASSET_VERSION"] / published
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
+        for published, data in self.settings[STATE_KEY]["generated"].items():
+            target = output / ASSETS_FOLDER / self.settings["ASSET_VERSION"] / published
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)

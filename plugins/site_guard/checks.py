@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pelican.contents import Article, Page
 
-from sales_leadership.errors import ContentError, Problem
+from sales_leadership.errors import ContentError, Problem, raise_if_any
 from sales_leadership.files import display_path
 
-from .links import LinkReport, check_output_links
+from .links import LinkReport, check_output_links, resolve_target
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +66,18 @@ def check_required_metadata(content) -> None:
 
 
 def raise_content_problems(generators) -> None:
-    """After all content is read: fail on recorded problems and unreadable files."""
+    """After all content is read: fail on recorded problems and unreadable files.
+
+    A draft's problems (`Status: draft`, or a `Date:` still to come) are warnings: work in
+    progress never stops a build, and a publish build does not write drafts at all.
+    """
     context = generators[0].context
     state = _state(context)
-    problems = list(state["problems"])
+    drafts = {_relative_source(draft) for draft in [*context.get("drafts", []), *context.get("draft_pages", [])]}
+    for problem in state["problems"]:
+        if problem.file in drafts:
+            logger.warning("site_guard: draft %s (not stopping the build)", problem)
+    problems = [problem for problem in state["problems"] if problem.file not in drafts]
     content_root = context["PATH"]
     reported = {p.file for p in problems}
     for source, content in context.get("generated_content", {}).items():
@@ -95,18 +104,25 @@ def record_written(path, context) -> None:
     state["written"].append((path, content, context.get("source_file"), context["OUTPUT_PATH"]))
 
 
-def _written_sources(written) -> dict[str, str]:
-    """Written HTML file (real path) -> the source file to name in a problem."""
-    sources = {}
-    for path, content, source_file, output_path in written:
+def written_sources(settings) -> tuple[dict[str, str], set[str]]:
+    """Written HTML file (real path) -> the source file to name in a problem; and the drafts' pages.
+
+    Worked out only when a problem needs a name (recording each page stays cheap).
+    """
+    sources, drafts = {}, set()
+    state = settings.get(STATE_KEY) or {"written": []}
+    for path, content, source_file, output_path in state["written"]:
+        page = os.path.realpath(path)
         if content is not None and getattr(content, "source_path", None):
             source = _relative_source(content)
+            if getattr(content, "status", "") == "draft":
+                drafts.add(page)
         elif source_file:  # a plugin's page names the content file it was made from
             source = source_file
         else:
             source = f"theme template for {os.path.relpath(path, output_path)}"
-        sources[os.path.realpath(path)] = source
-    return sources
+        sources[page] = source
+    return sources, drafts
 
 
 def check_links(pelican) -> None:
@@ -120,16 +136,25 @@ def check_links(pelican) -> None:
         ignore_prefixes=settings.get("LINK_CHECK_IGNORE", []),
     )
     if report.broken:
-        written = _written_sources(_state(settings)["written"])
-        problems = [
-            Problem(
-                written.get(os.path.realpath(link.page), display_path(link.page)),
-                f"link {link.target!r}",
-                link.reason,
-            )
-            for link in report.broken
-        ]
-        raise ContentError(problems)
+        written, drafts = written_sources(settings)
+        problems = []
+        # Links a data file declares (the menus of content/data/site.yaml, printed on every page):
+        # a broken one is reported once, against that file and entry.
+        declared = settings.get("LINK_SOURCES") or {}
+        for link in report.broken:
+            path = urlsplit(link.target).path
+            missing_page = path.startswith("/") and resolve_target(Path(settings["OUTPUT_PATH"]), path) is None
+            sources = declared.get(link.target) or (declared.get(path) if missing_page else None)
+            if sources:
+                problems += [Problem(file, field, f"{link.target!r}: {link.reason}") for file, field in sources]
+                continue
+            page = os.path.realpath(link.page)
+            problem = Problem(written.get(page, display_path(link.page)), f"link {link.target!r}", link.reason)
+            if page in drafts:
+                logger.warning("site_guard: draft %s (not stopping the build)", problem)
+            else:
+                problems.append(problem)
+        raise_if_any(list(dict.fromkeys(problems)))
     logger.info("site_guard: %d internal links checked, all resolve", report.checked)
 
 

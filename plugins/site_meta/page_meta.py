@@ -30,6 +30,7 @@ class PageMeta:
     share_card_size: tuple[int, int] = (CARD_WIDTH, CARD_HEIGHT)
     # Kept out of search results (robots noindex, no canonical link): hidden pages, which are
     # not in menus, lists or the sitemap either (the 404, the thanks and the send-problem pages),
+    # drafts (previewed in development builds only),
     # and pages a plugin writes with `meta_noindex=True` in their context.
     noindex: bool = False
 
@@ -159,7 +160,7 @@ def build_page_meta(context) -> PageMeta:
         json_ld=json_ld,
         share_card=card,
         share_image=share_image,
-        noindex=content_status == "hidden" or bool(context.get("meta_noindex")),
+        noindex=content_status in ("hidden", "draft") or bool(context.get("meta_noindex")),
     )
 
 

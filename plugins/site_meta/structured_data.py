@@ -23,6 +23,8 @@ def organization(settings: dict) -> dict:
         data["logo"] = origin + org["logo"]
     if org.get("email"):
         data["email"] = org["email"]
+    if org.get("phone"):
+        data["telephone"] = org["phone"]
     return data
 
 

@@ -21,7 +21,7 @@ from tests.deploy.servers import (
     running_caddy,
     running_nginx,
 )
-from tests.support import build_published
+from tests.support import build_published, copy_content
 
 PROXIES = ("nginx", "caddy")
 
@@ -42,8 +42,21 @@ def publish_build(tmp_path_factory) -> Site:
         intake_port=free_port(),
         output=tmp_path_factory.mktemp("deploy-site") / "output",
     )
-    build_published(site.output, site.origin)
+    build_published(site.output, site.origin, renamed_page_content(tmp_path_factory.mktemp("deploy-content")))
     return site
+
+
+# A page renamed once: its old address must answer with a permanent redirect through each proxy.
+RENAMED_FROM, RENAMED_TO = "/how-we-work/", "/approach/"
+
+
+def renamed_page_content(folder):
+    """The real content, with the approach page saying it used to live at RENAMED_FROM."""
+    content = copy_content(folder / "content")
+    page = content / "pages" / "approach.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n\n", f"\nRedirect-from: {RENAMED_FROM}\n\n", 1), encoding="utf-8")
+    return content
 
 
 @pytest.fixture(scope="session")

@@ -233,3 +233,16 @@ def test_slow_clients_do_not_reach_the_intake(proxy):
         f"{proxy.name}: only {outcome.answered} of {NORMAL_REQUESTS} ordinary requests answered while "
         f"{SLOW_CLIENTS} slow clients trickled their bodies (statuses {outcome.statuses})"
     )
+
+
+def test_a_renamed_pages_old_address_redirects_permanently(proxy):
+    from tests.deploy.conftest import RENAMED_FROM, RENAMED_TO
+
+    for old in (RENAMED_FROM, RENAMED_FROM.rstrip("/"), RENAMED_FROM + "?utm_source=newsletter"):
+        answer = exchange(proxy.url + old)
+        location = answer.header("Location") or ""
+        assert answer.status == 301, f"{proxy.name}: {old} answered {answer.status}"
+        assert location.split("?")[0].endswith(RENAMED_TO), f"{proxy.name}: {old} -> {location!r}"
+    assert exchange(proxy.url + RENAMED_TO).status == 200
+    for rules in ("/_redirects", "/_redirects.nginx", "/_redirects.caddy"):
+        assert exchange(proxy.url + rules).status == 404, f"{proxy.name} serves {rules}"

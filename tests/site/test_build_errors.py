@@ -97,8 +97,8 @@ def test_a_role_page_naming_an_unknown_role_names_the_page_and_the_catalogue(con
     assert "data/roles.yaml: fractional-cso.url: no page says 'Role: fractional-cso'" in message
 
 
-def test_a_role_without_its_colour_names_the_stylesheet(content, tmp_path):
+def test_a_role_without_its_colour_names_the_theme_file(content, tmp_path):
     roles = content / "data" / "roles.yaml"
     roles.write_text(roles.read_text() + "  - id: sales-coach\n    name: Sales coach\n    url: /roles/sales-coach/\n")
     message = build_error(content, tmp_path)
-    assert "theme/static: CSS: no [data-role=\"sales-coach\"] rule gives the role 'sales-coach' its colour" in message
+    assert "data/theme.yaml: role_accents: no entry for the role 'sales-coach' (listed in" in message

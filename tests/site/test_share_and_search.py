@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from sales_leadership.roles import load_roles
+from sales_leadership.theme import load_theme
 from share_cards.draw import draw_card
-from share_cards.palette import PaletteError, read_palette
+from share_cards.palette import read_palette
 from site_meta.share_cards import CARD_HEIGHT, CARD_WIDTH, ShareCard
-from tests.support import CONTENT, ROOT, build, copy_content, html_files, soup, url_of
+from tests.support import CONTENT, build, copy_content, html_files, soup, url_of
 
 IMAGE_BUDGET = 100_000  # bytes, as for any image of the site
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -81,20 +83,13 @@ def test_each_page_type_has_its_own_card(pages, built_site):
 
 
 def test_a_card_shows_its_own_words_and_a_long_title_still_fits():
-    palette = read_palette(ROOT / "theme")
+    palette = read_palette(load_theme(CONTENT, load_roles(CONTENT)))
     short = draw_card(ShareCard("a", "Fractional CRO", "Sales leadership option", "fractional-cro"), "Site", palette)
     other = draw_card(ShareCard("a", "Fractional CSO", "Sales leadership option", "fractional-cro"), "Site", palette)
     assert short != other
     long_title = "How a company with twelve salespeople and no sales manager chose between four options " * 3
     picture = Image.open(io.BytesIO(draw_card(ShareCard("b", long_title, "Insights"), "Site", palette)))
     assert picture.size == (CARD_WIDTH, CARD_HEIGHT)
-
-
-def test_a_theme_without_the_colours_the_cards_need_is_named(tmp_path):
-    (tmp_path / "static" / "css").mkdir(parents=True)
-    (tmp_path / "static" / "css" / "site.css").write_text(":root { --bg: #fff; --text: #111; }", encoding="utf-8")
-    with pytest.raises(PaletteError, match=r"site\.css: :root: no colour for --bg-soft, --muted, --brand, --on-brand"):
-        read_palette(tmp_path)
 
 
 def test_articles_carry_their_image_and_both_dates(pages):
