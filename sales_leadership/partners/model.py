@@ -353,9 +353,12 @@ def _default_description(name: str, title: str, city: str, state: str, is_head_o
 
 
 def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
-    """Conflicts between files: the same slug, state or prefix twice, and the head office."""
+    """Conflicts between files: the same slug, e-mail, state or prefix twice, the head office,
+    and a partner no enquiry could reach (no territory: routing only ever picks partners that
+    own a state or a ZIP prefix, so such a partner would be listed and never sent a lead)."""
     problems = []
     first_slug: dict[str, str] = {}
+    first_email: dict[str, str] = {}
     first_state: dict[str, str] = {}
     first_prefix: dict[str, str] = {}
     for item in parsed:
@@ -365,6 +368,27 @@ def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
                 Problem(item.file, "Slug", f"{partner.slug!r} is also the slug of {first_slug[partner.slug]}")
             )
         first_slug.setdefault(partner.slug, item.file)
+        email = partner.email.casefold()
+        if email and email in first_email:
+            problems.append(
+                Problem(
+                    item.file,
+                    "Email",
+                    f"{partner.email} is also the e-mail of {first_email[email]}; each partner needs their own "
+                    "(enquiries and reminders go there)",
+                )
+            )
+        if email:
+            first_email.setdefault(email, item.file)
+        if not partner.is_head_office and not partner.has_territory:
+            problems.append(
+                Problem(
+                    item.file,
+                    "States",
+                    "no territory: list the states (States: CO, WY) or ZIP prefixes (Zip-prefixes: 802) this partner "
+                    "answers; without either, no enquiry ever reaches them",
+                )
+            )
         for code in partner.states:
             if code in first_state:
                 problems.append(
