@@ -3,6 +3,11 @@
 Per-build state lives in a dict placed in the settings at `initialized`; the
 shared generator context is a shallow copy of the settings, so every signal of
 the same build sees the same dict, and a second build starts afresh.
+
+The rules themselves live beside this file: page_rules.py (one page at a time),
+site_rules.py (pages compared with each other), reading.py (files Pelican could
+not read), links.py (every internal link of the written site). docs/content-rules.md
+lists every rule the README states and where it is checked.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from sales_leadership.errors import ContentError, Problem
 from sales_leadership.files import display_path
 
 from .links import LinkReport, check_output_links
+from .page_rules import page_problems
+from .reading import ReadFailures, unreadable_problems
+from .site_rules import WrittenPage, addresses, content_problems, written_page_problems
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +36,10 @@ def _state(settings_or_context) -> dict:
 
 
 def check_plugins_loaded(pelican) -> None:
-    """Fail when a plugin named in REQUIRED_PLUGINS did not register."""
-    pelican.settings[STATE_KEY] = {"problems": [], "written": []}
+    """Start the build's state; fail when a plugin named in REQUIRED_PLUGINS did not register."""
+    read_failures = ReadFailures()
+    read_failures.watch()
+    pelican.settings[STATE_KEY] = {"problems": [], "written": [], "read_failures": read_failures, "addresses": {}}
     loaded = set(pelican.settings.get("PLUGINS") or [])
     required = pelican.settings.get("REQUIRED_PLUGINS") or []
     # Pelican records namespace plugins by their full name and local ones by module.
@@ -43,95 +53,142 @@ def check_plugins_loaded(pelican) -> None:
         )
 
 
-def check_required_metadata(content) -> None:
-    """Record pages and articles without a title or description.
+def check_page(content) -> None:
+    """Record what breaks the README's rules in one page or article (page_rules.py).
 
     Raising here would be swallowed by Pelican's reader (it logs and skips the
-    file), so the problem is recorded and raised once all content is read.
+    file), so the problems are recorded and raised once all content is read.
     """
     state = content.settings.get(STATE_KEY)
     if state is None or not isinstance(content, (Article, Page)):  # static files, or a reader used outside a build
         return
-    source = _relative_source(content)
-    for field in ("title", "description"):
-        if not str(content.metadata.get(field, "")).strip():
-            state["problems"].append(
-                Problem(
-                    source,
-                    field.capitalize(),
-                    f"missing; add a line '{field.capitalize()}: ...' to the metadata header",
-                )
-            )
+    state["problems"].extend(page_problems(content, _relative_source(content), content.settings.get("SITE_ORIGIN", "")))
 
 
 def raise_content_problems(generators) -> None:
-    """After all content is read: fail on recorded problems and unreadable files."""
+    """After all content is read: fail on recorded problems, unreadable files and clashes between pages."""
     context = generators[0].context
     state = _state(context)
+    read_failures: ReadFailures = state["read_failures"]
+    read_failures.stop()
     problems = list(state["problems"])
     content_root = context["PATH"]
     reported = {p.file for p in problems}
     for source, content in context.get("generated_content", {}).items():
         if content is None:
-            file = display_path(os.path.join(content_root, source))
+            path = os.path.join(content_root, source)
+            file = display_path(path)
             if file not in reported:
-                problems.append(
-                    Problem(file, "metadata header", "could not be read (check the 'Key: value' lines at the top)")
-                )
+                problems.extend(unreadable_problems(file, path, read_failures.errors.get(source)))
+    problems.extend(content_problems(context, _relative_source))
     if problems:
         raise ContentError(problems)
+    state["addresses"] = addresses(context, _relative_source)
 
 
 def record_written(path, context) -> None:
-    """Remember what produced each written HTML file, to name it if a page has a broken link.
+    """Remember what produced each written HTML file: to name it if a page has a broken link, and
+    to compare titles and descriptions once every page is written.
 
-    Called for every page the build writes, so it only keeps the path and the object; the
-    file names are worked out in `_written_sources`, and only when a link is broken.
+    Called for every page the build writes, so it only keeps the path, the object and two
+    strings; file names are worked out in `_written_sources`, and only when needed.
     """
     state = context.get(STATE_KEY)
     if state is None or not str(path).endswith(".html"):
         return
     content = context.get("article") or context.get("page")
-    state["written"].append((path, content, context.get("source_file"), context["OUTPUT_PATH"]))
+    if content is not None:
+        title, description = content.title, content.metadata.get("description", "")
+    else:
+        title, description = context.get("meta_title", ""), context.get("meta_description", "")
+    state["written"].append(
+        (path, content, context.get("source_file"), context["OUTPUT_PATH"], str(title or ""), str(description or ""))
+    )
 
 
 def _written_sources(written) -> dict[str, str]:
     """Written HTML file (real path) -> the source file to name in a problem."""
-    sources = {}
-    for path, content, source_file, output_path in written:
-        if content is not None and getattr(content, "source_path", None):
-            source = _relative_source(content)
-        elif source_file:  # a plugin's page names the content file it was made from
-            source = source_file
+    return {
+        os.path.realpath(path): _source_of_written(path, content, source_file, output_path)
+        for path, content, source_file, output_path, *_ in written
+    }
+
+
+def _source_of_written(path, content, source_file, output_path) -> str:
+    if content is not None and getattr(content, "source_path", None):
+        return _relative_source(content)
+    if source_file:  # a plugin's page names the content file it was made from
+        return source_file
+    return f"theme template for {os.path.relpath(path, output_path)}"
+
+
+def _written_pages(written) -> list[WrittenPage]:
+    """The written pages that carry a title of their own (not drafts, not Pelican's lists and tag pages)."""
+    pages = []
+    for path, content, source_file, output_path, title, description in written:
+        if not title or (content is not None and content.status == "draft"):
+            continue
+        url = "/" + os.path.relpath(path, output_path).replace(os.sep, "/").removesuffix("index.html")
+        if content is not None or source_file:
+            source = _source_of_written(path, content, source_file, output_path)
         else:
-            source = f"theme template for {os.path.relpath(path, output_path)}"
-        sources[os.path.realpath(path)] = source
-    return sources
+            source = f"the page {url}"
+        pages.append(WrittenPage(url, source, title, description))
+    return sorted(pages, key=lambda page: (page.source, page.url))  # the order files are listed in, not written
 
 
-def check_links(pelican) -> None:
-    """Fail when any written HTML page links to a file or #anchor that is not there."""
+def check_written_site(pelican) -> None:
+    """Once every page is written: fail on pages sharing a title or a description, and on any
+    internal link to a file or #anchor that is not there."""
     settings = pelican.settings
-    if not settings.get("LINK_CHECK", True):
-        return
-    report: LinkReport = check_output_links(
-        Path(settings["OUTPUT_PATH"]),
-        origin=settings.get("SITE_ORIGIN", ""),
-        ignore_prefixes=settings.get("LINK_CHECK_IGNORE", []),
-    )
-    if report.broken:
-        written = _written_sources(_state(settings)["written"])
-        problems = [
-            Problem(
-                written.get(os.path.realpath(link.page), display_path(link.page)),
-                f"link {link.target!r}",
-                link.reason,
+    state = _state(settings)
+    problems = written_page_problems(_written_pages(state["written"]))
+    report: LinkReport | None = None
+    if settings.get("LINK_CHECK", True):
+        report = check_output_links(
+            Path(settings["OUTPUT_PATH"]),
+            origin=settings.get("SITE_ORIGIN", ""),
+            ignore_prefixes=settings.get("LINK_CHECK_IGNORE", []),
+        )
+        if report.broken:
+            written = _written_sources(state["written"])
+            problems.extend(
+                Problem(
+                    written.get(os.path.realpath(link.page), display_path(link.page)),
+                    f"link {link.target!r}",
+                    link.reason,
+                )
+                for link in report.broken
             )
-            for link in report.broken
-        ]
+    if problems:
         raise ContentError(problems)
-    logger.info("site_guard: %d internal links checked, all resolve", report.checked)
+    if report is not None:
+        logger.info("site_guard: %d internal links checked, all resolve", report.checked)
 
 
 def _relative_source(content) -> str:
     return display_path(content.source_path)
+
+
+def overwrite_problem(settings, path: str) -> Problem:
+    """Two pages meant for the same file (Pelican stops with FileOverwriteFailedError): name the
+    content file whose slug takes an address the site already uses, and what uses it."""
+    state = settings.get(STATE_KEY) or {"addresses": {}, "written": []}
+    relative = os.path.relpath(path, settings["OUTPUT_PATH"]).replace(os.sep, "/")
+    url = "/" + relative.removesuffix("index.html")
+    first = next(
+        (
+            source_file or (_relative_source(content) if content is not None else None)
+            for written, content, source_file, *_ in state["written"]
+            if os.path.realpath(written) == os.path.realpath(path)
+        ),
+        None,
+    )
+    content_file = state["addresses"].get(relative)
+    if content_file is None:
+        return Problem(first or url, "", f"two pages would be written to {url}; give one of them another address")
+    if first is None or first == content_file:
+        first = "a page the site makes itself"
+    return Problem(
+        content_file, "Slug", f"its address {url} is already taken by {first}; give this page another 'Slug: ...'"
+    )

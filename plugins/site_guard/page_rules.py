@@ -1,0 +1,112 @@
+"""The README's rules for one page or article, checked as Pelican creates it.
+
+Each rule reads what Pelican already holds in memory: the metadata, and the body's HTML
+(searched with `in` and a small regular expression, never parsed again), so the rules
+cost a few microseconds a page (docs/build-speed.md; docs/content-rules.md lists them).
+
+- `Title` and `Description` are required; an article also needs its `Date`;
+- the Description is 110-160 characters (sales_leadership.descriptions);
+- `Status`, when written, is one Pelican knows;
+- the body has no `#` heading: the page's only top-level heading is its Title;
+- a link to another page of the site is written from the root, with a trailing slash
+  (`/compare/`), as the README asks; whether it leads anywhere is the link check's job.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from sales_leadership.descriptions import length_problem
+from sales_leadership.errors import Problem
+
+# How each field is spelled in messages (Pelican lower-cases metadata keys).
+REQUIRED = {"title": "Title", "description": "Description"}
+EXAMPLE_DATE = "2026-12-01"
+TOP_HEADING = re.compile(r"<h1[\s>].*?</h1>", re.S)
+TAG = re.compile(r"<[^>]+>")
+LINK = re.compile(r"""<a\s[^>]*?href=(?:"([^"]*)"|'([^']*)')""")
+NOT_A_PAGE = ("#", "mailto:", "tel:", "data:", "javascript:", "{")  # "{": Pelican's {filename}, {static} ...
+
+
+def page_problems(content, source: str, origin: str = "") -> list[Problem]:
+    """Every rule above, for one Pelican Article or Page read from `source`."""
+    problems = _metadata_problems(content, source)
+    body = getattr(content, "_content", None) or ""
+    if "<h1" in body:
+        problems.extend(_heading_problems(body, source))
+    if "href" in body:
+        page_folder = posixpath.dirname("/" + (content.url or ""))
+        problems.extend(_link_problems(body, source, page_folder, origin))
+    return problems
+
+
+def _metadata_problems(content, source: str) -> list[Problem]:
+    problems = []
+    for key, label in REQUIRED.items():
+        if not str(content.metadata.get(key, "")).strip():
+            problems.append(Problem(source, label, f"missing; add a line '{label}: ...' to the metadata header"))
+    description = str(content.metadata.get("description", "")).strip()
+    if description and (too_long_or_short := length_problem(description)):
+        problems.append(Problem(source, "Description", too_long_or_short))
+    if "date" in content.mandatory_properties and not hasattr(content, "date"):
+        problems.append(
+            Problem(source, "Date", f"missing; add a line 'Date: {EXAMPLE_DATE}' (the day it is published)")
+        )
+    allowed = getattr(content, "allowed_statuses", None)
+    if allowed and content.status not in allowed:
+        usual = ", ".join(status for status in allowed if status != "skip")
+        problems.append(Problem(source, "Status", f"{content.status!r} is not a status; write one of {usual}"))
+    return problems
+
+
+def _heading_problems(body: str, source: str) -> list[Problem]:
+    return [
+        Problem(
+            source,
+            "body",
+            f"'# {' '.join(TAG.sub('', heading).split())}' is a second top-level heading; the page's only one "
+            "is its Title, so start headings in the body at '##'",
+        )
+        for heading in TOP_HEADING.findall(body)
+    ]
+
+
+def _link_problems(body: str, source: str, page_folder: str, origin: str) -> list[Problem]:
+    problems = []
+    for double_quoted, single_quoted in LINK.findall(body):
+        href = double_quoted or single_quoted
+        advice = link_advice(href, page_folder, origin)
+        if advice:
+            problems.append(Problem(source, f"link {href!r}", advice))
+    return problems
+
+
+def link_advice(href: str, page_folder: str = "/", origin: str = "") -> str | None:
+    """What to write instead of `href`, a link on a page in `page_folder`; None when it follows the rule."""
+    href = href.strip()
+    if not href or href.startswith(NOT_A_PAGE):
+        return None
+    if origin and (href == origin or href.startswith(origin + "/")):
+        return f"write this site's own pages from the root: {_root_relative(href[len(origin) :] or '/')!r}"
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    if not parts.path.startswith("/"):
+        resolved = posixpath.normpath(posixpath.join(page_folder, parts.path))
+        suggestion = _root_relative(urlunsplit(("", "", resolved, parts.query, parts.fragment)))
+        return f"write the address from the site's root: {suggestion!r}"
+    suggestion = _root_relative(href)
+    if suggestion != href:
+        return f"a page's address ends with '/': {suggestion!r}"
+    return None
+
+
+def _root_relative(href: str) -> str:
+    """`href` with a trailing slash on its path, unless its last part names a file (`feed.xml`)."""
+    parts = urlsplit(href)
+    last = parts.path.rsplit("/", 1)[-1]
+    if last and "." not in last:
+        return urlunsplit(("", "", parts.path + "/", parts.query, parts.fragment))
+    return href
