@@ -20,6 +20,7 @@ from pelican.contents import Article, Page
 
 from sales_leadership.errors import ContentError, Problem
 from sales_leadership.files import display_path
+from sales_leadership.partners.samples import sample_problems
 
 from .links import LinkReport, check_output_links
 from .page_rules import page_problems
@@ -81,6 +82,9 @@ def raise_content_problems(generators) -> None:
             if file not in reported:
                 problems.extend(unreadable_problems(file, path, read_failures.errors.get(source)))
     problems.extend(content_problems(context, _relative_source))
+    directory = context.get("partner_directory")
+    if context.get("PROOF_SAMPLES") == "fail" and directory is not None:  # the publish build for a real address
+        problems.extend(sample_problems(directory))
     if problems:
         raise ContentError(problems)
     state["addresses"] = addresses(context, _relative_source)

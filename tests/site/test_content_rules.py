@@ -19,7 +19,7 @@ import pytest
 
 from sales_leadership.files import display_path
 from site_guard.build import NOT_BUILT, BuildFailed
-from tests.support import ROOT, build, copy_content
+from tests.support import PUBLISH_SETTINGS, ROOT, SETTINGS, build, copy_content
 
 ABOUT = "pages/about.md"
 ARTICLE = "articles/cost-of-a-bad-sales-hire.md"
@@ -30,10 +30,10 @@ def content(tmp_path):
     return copy_content(tmp_path / "content")
 
 
-def problems_after_build(content: Path, tmp_path: Path) -> list[str]:
+def problems_after_build(content: Path, tmp_path: Path, settings: Path = SETTINGS) -> list[str]:
     """The lines an editor reads under 'The site was not built, because:'."""
     with pytest.raises(BuildFailed) as failure:
-        build(tmp_path / "output", content)
+        build(tmp_path / "output", content, settings)
     message = str(failure.value)
     assert message.startswith(NOT_BUILT), message
     return [line.strip() for line in message.splitlines()[1:]]
@@ -235,6 +235,23 @@ def test_a_partner_with_another_partners_email(content, tmp_path):
     assert problems_after_build(content, tmp_path) == [
         f"{at(content, 'partners/denver.md')}: Email: Marcus.Bell@example.com is also the e-mail of {boston}; "
         "each partner needs their own (enquiries and reminders go there)"
+    ]
+
+
+def test_a_publish_build_for_a_real_address_lists_every_sample_partner(content, tmp_path, monkeypatch):
+    for path in [*(content / "case-studies").glob("*.md"), *(content / "testimonials").glob("*.md")]:
+        path.write_text(path.read_text().replace("Sample: yes", "Sample: no"))  # only the partners left to replace
+    real = "hannah.cho@seattle-sales-leadership.com"
+    set_field(content, "partners/seattle.md", "Email", real)
+    monkeypatch.setenv("SITE_ORIGIN", "https://www.your-domain.com")
+    problems = problems_after_build(content, tmp_path, PUBLISH_SETTINGS)
+    samples = sorted(path for path in (content / "partners").glob("*.md") if real not in path.read_text())
+    assert len(samples) == 8
+    assert sorted(problems) == [
+        f"{display_path(path)}: Email: {re.search(r'^Email: (.*)$', path.read_text(), re.M).group(1)} is sample "
+        "data (the address receives no mail, so enquiries sent there are lost); replace this file with a real "
+        "partner's details, or delete it, before publishing"
+        for path in samples
     ]
 
 
