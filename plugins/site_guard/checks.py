@@ -21,6 +21,8 @@ from pelican.contents import Article, Page
 from sales_leadership.errors import ContentError, Problem
 from sales_leadership.files import display_path
 from sales_leadership.partners.samples import sample_problems
+from sales_leadership.quiz.contract import dropped_ids
+from sales_leadership.quiz.loader import QUIZ_FILE
 
 from .links import LinkReport, check_output_links
 from .page_rules import page_problems
@@ -85,9 +87,20 @@ def raise_content_problems(generators) -> None:
     directory = context.get("partner_directory")
     if context.get("PROOF_SAMPLES") == "fail" and directory is not None:  # the publish build for a real address
         problems.extend(sample_problems(directory))
+    warn_about_dropped_quiz_ids(context)
     if problems:
         raise ContentError(problems)
     state["addresses"] = addresses(context, _relative_source)
+
+
+def warn_about_dropped_quiz_ids(context) -> None:
+    """A warning, not an error: a quiz with an id renamed still works, but links and stored leads
+    using the old id lose that answer (sales_leadership/quiz/contract.py)."""
+    quiz = context.get("quiz")
+    if quiz is None:
+        return
+    for problem in dropped_ids(quiz, display_path(os.path.join(context["PATH"], QUIZ_FILE))):
+        logger.warning("site_guard: warning: %s", problem)
 
 
 def record_written(path, context) -> None:

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 import yaml
 
+from sales_leadership.files import display_path
+from sales_leadership.quiz import contract
 from sales_leadership.quiz.loader import parse_quiz
 from site_guard.build import BuildFailed
 from tests.quiz.support import DISPLAY, OUTCOMES, QUIZ_FILE, problems_of, shipped_data, shipped_quiz, shipped_roles
 from tests.support import build, copy_content
 
-# The contract in docs/design.md: question ids and their option ids, in the order the page asks them.
-CONTRACT = {
-    "team_size": ["none", "solo", "small", "mid", "large"],
-    "revenue": ["under-1m", "1-15m", "15-50m", "over-50m"],
-    "leader_situation": ["vacancy", "owner-led", "none", "struggling"],
-    "primary_need": ["bridge", "build", "strategy", "grow", "transform"],
-    "leadership_seat": ["yes", "no"],
-    "marketing": ["yes", "no"],
-    "stage": ["startup", "established", "turnaround"],
-    "commitment": ["full-time", "part-time"],
-}
-
 
 def test_the_shipped_quiz_keeps_the_contract_ids():
+    """The ids links and stored leads use (sales_leadership/quiz/contract.py, docs/design.md)."""
     quiz = shipped_quiz()
-    assert {q.id: [o.id for o in q.options] for q in quiz.questions} == CONTRACT
+    assert {q.id: tuple(o.id for o in q.options) for q in quiz.questions} == contract.QUESTIONS
     assert [o.id for o in quiz.outcomes] == OUTCOMES
     assert sorted(quiz.tie_break) == sorted(OUTCOMES)
 
@@ -354,3 +347,28 @@ def test_a_role_whose_address_has_no_page_names_the_role_catalogue(content, tmp_
     message = build_error(content, tmp_path)
     assert "roles/fractional-cso.md: Slug: the page is at /roles/fractional-cso/ but " in message
     assert "data/roles.yaml gives 'fractional-cso' the address /roles/cso/" in message
+
+
+def test_a_dropped_contract_id_is_named():
+    data = yaml.safe_load(QUIZ_FILE.read_text(encoding="utf-8").replace("permanent-hire", "hire"))
+    data["questions"][2]["options"][3]["id"] = "strugling"
+    keep = "links and stored leads that use it lose that answer; keep the id and change the text instead"
+    assert [str(problem) for problem in contract.dropped_ids(parse_quiz(data, DISPLAY, shipped_roles()), DISPLAY)] == [
+        f"{DISPLAY}: question 'leader_situation': no option with the id 'struggling' any more; {keep}",
+        f"{DISPLAY}: outcomes: no outcome with the id 'permanent-hire' any more; {keep}",
+    ]
+    assert contract.dropped_ids(shipped_quiz(), DISPLAY) == []
+
+
+def test_a_renamed_id_builds_with_a_named_warning(content, tmp_path, caplog):
+    """A renamed id still makes a working quiz, so the build goes on; the editor is told what it costs."""
+    quiz_file = content / "quiz" / "role-selector.yaml"
+    quiz_file.write_text(quiz_file.read_text().replace("- id: struggling", "- id: strugling", 1))
+    with caplog.at_level(logging.WARNING):
+        build(tmp_path / "output", content)
+    warnings = [record.getMessage() for record in caplog.records if record.getMessage().startswith("site_guard")]
+    assert warnings == [
+        f"site_guard: warning: {display_path(quiz_file)}: question 'leader_situation': no option with the id "
+        "'struggling' any more; links and stored leads that use it lose that answer; keep the id and change the "
+        "text instead"
+    ]
