@@ -353,12 +353,13 @@ def _default_description(name: str, title: str, city: str, state: str, is_head_o
 
 
 def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
-    """Conflicts between files: the same slug, e-mail, state or prefix twice, the head office,
-    and a partner no enquiry could reach (no territory: routing only ever picks partners that
-    own a state or a ZIP prefix, so such a partner would be listed and never sent a lead)."""
+    """Conflicts between files: the same slug, e-mail, description, state or prefix twice, the head
+    office, and a partner no enquiry could reach (no territory: routing only ever picks partners
+    that own a state or a ZIP prefix, so such a partner would be listed and never sent a lead)."""
     problems = []
     first_slug: dict[str, str] = {}
     first_email: dict[str, str] = {}
+    first_description: dict[str, str] = {}
     first_state: dict[str, str] = {}
     first_prefix: dict[str, str] = {}
     for item in parsed:
@@ -380,6 +381,17 @@ def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
             )
         if email:
             first_email.setdefault(email, item.file)
+        description = " ".join(partner.description.split()).casefold()
+        if description in first_description:
+            problems.append(
+                Problem(
+                    item.file,
+                    "Description",
+                    f"the same as in {first_description[description]}; give each partner their own "
+                    "(search results show it under the profile's title)",
+                )
+            )
+        first_description.setdefault(description, item.file)
         if not partner.is_head_office and not partner.has_territory:
             problems.append(
                 Problem(

@@ -175,3 +175,14 @@ def test_two_partners_with_one_email_whatever_its_case(make_partner):
         f"{display_path(partners / 'hq.md')}: Email: dana@example.com is also the e-mail of "
         f"{display_path(partners / 'denver.md')}; each partner needs their own (enquiries and reminders go there)"
     ]
+
+
+def test_two_partners_with_one_description(make_partner):
+    description = "Dana and Sam, part-time sales managers in the Rockies: local sales leadership for growing companies."
+    make_partner("denver", City="Denver", State="CO", States="CO", Description=description)
+    make_partner("hq", City="Philadelphia", State="PA", Head_office="yes", Description=description)
+    partners = make_partner.content / "partners"
+    assert problems_of(make_partner.content) == [
+        f"{display_path(partners / 'hq.md')}: Description: the same as in {display_path(partners / 'denver.md')}; "
+        "give each partner their own (search results show it under the profile's title)"
+    ]
