@@ -65,7 +65,15 @@ def check_page(content) -> None:
     state = content.settings.get(STATE_KEY)
     if state is None or not isinstance(content, (Article, Page)):  # static files, or a reader used outside a build
         return
-    state["problems"].extend(page_problems(content, _relative_source(content), content.settings.get("SITE_ORIGIN", "")))
+    settings = content.settings
+    state["problems"].extend(
+        page_problems(
+            content,
+            _relative_source(content),
+            settings.get("SITE_ORIGIN", ""),
+            tuple(settings.get("LINK_CHECK_IGNORE") or ()),
+        )
+    )
 
 
 def raise_content_problems(generators) -> None:

@@ -30,15 +30,17 @@ LINK = re.compile(r"""<a\s[^>]*?href=(?:"([^"]*)"|'([^']*)')""")
 NOT_A_PAGE = ("#", "mailto:", "tel:", "data:", "javascript:", "{")  # "{": Pelican's {filename}, {static} ...
 
 
-def page_problems(content, source: str, origin: str = "") -> list[Problem]:
-    """Every rule above, for one Pelican Article or Page read from `source`."""
+def page_problems(content, source: str, origin: str = "", not_pages: tuple[str, ...] = ()) -> list[Problem]:
+    """Every rule above, for one Pelican Article or Page read from `source`. Links on the site's
+    `origin` count as the site's own; links starting with one of `not_pages` (LINK_CHECK_IGNORE:
+    the intake's /api/) are left alone."""
     problems = _metadata_problems(content, source)
     body = getattr(content, "_content", None) or ""
     if "<h1" in body:
         problems.extend(_heading_problems(body, source))
     if "href" in body:
         page_folder = posixpath.dirname("/" + (content.url or ""))
-        problems.extend(_link_problems(body, source, page_folder, origin))
+        problems.extend(_link_problems(body, source, page_folder, origin, not_pages))
     return problems
 
 
@@ -73,10 +75,12 @@ def _heading_problems(body: str, source: str) -> list[Problem]:
     ]
 
 
-def _link_problems(body: str, source: str, page_folder: str, origin: str) -> list[Problem]:
+def _link_problems(body: str, source: str, page_folder: str, origin: str, not_pages) -> list[Problem]:
     problems = []
     for double_quoted, single_quoted in LINK.findall(body):
         href = double_quoted or single_quoted
+        if not_pages and href.startswith(not_pages):
+            continue
         advice = link_advice(href, page_folder, origin)
         if advice:
             problems.append(Problem(source, f"link {href!r}", advice))
