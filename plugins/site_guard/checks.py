@@ -12,8 +12,10 @@ lists every rule the README states and where it is checked.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from pelican.contents import Article, Page
@@ -66,14 +68,10 @@ def check_page(content) -> None:
     if state is None or not isinstance(content, (Article, Page)):  # static files, or a reader used outside a build
         return
     settings = content.settings
-    state["problems"].extend(
-        page_problems(
-            content,
-            _relative_source(content),
-            settings.get("SITE_ORIGIN", ""),
-            tuple(settings.get("LINK_CHECK_IGNORE") or ()),
-        )
-    )
+    found = page_problems(content, settings.get("SITE_ORIGIN", ""), tuple(settings.get("LINK_CHECK_IGNORE") or ()))
+    if found:  # named only now: working out a file's name costs more than every rule above
+        source = _relative_source(content)
+        state["problems"].extend(replace(problem, file=source) for problem in found)
 
 
 def raise_content_problems(generators) -> None:
@@ -98,7 +96,7 @@ def raise_content_problems(generators) -> None:
     warn_about_dropped_quiz_ids(context)
     if problems:
         raise ContentError(problems)
-    state["addresses"] = addresses(context, _relative_source)
+    state["addresses"] = addresses(context)
 
 
 def warn_about_dropped_quiz_ids(context) -> None:
@@ -148,18 +146,21 @@ def _source_of_written(path, content, source_file, output_path) -> str:
 
 
 def _written_pages(written) -> list[WrittenPage]:
-    """The written pages that carry a title of their own (not drafts, not Pelican's lists and tag pages)."""
+    """The written pages that carry a title of their own (not drafts, not Pelican's lists and tag
+    pages), in the order of their addresses (not the order Pelican wrote them in)."""
     pages = []
-    for path, content, source_file, output_path, title, description in written:
+    for path, content, source_file, output_path, title, description in sorted(written, key=lambda entry: entry[0]):
         if not title or (content is not None and content.status == "draft"):
             continue
-        url = "/" + os.path.relpath(path, output_path).replace(os.sep, "/").removesuffix("index.html")
-        if content is not None or source_file:
-            source = _source_of_written(path, content, source_file, output_path)
-        else:
-            source = f"the page {url}"
-        pages.append(WrittenPage(url, source, title, description))
-    return sorted(pages, key=lambda page: (page.source, page.url))  # the order files are listed in, not written
+        name = functools.partial(_name_of_written, path, content, source_file, output_path)
+        pages.append(WrittenPage(title, description, name))
+    return pages
+
+
+def _name_of_written(path, content, source_file, output_path) -> str:
+    if content is not None or source_file:
+        return _source_of_written(path, content, source_file, output_path)
+    return "the page /" + os.path.relpath(path, output_path).replace(os.sep, "/").removesuffix("index.html")
 
 
 def check_written_site(pelican) -> None:
@@ -209,7 +210,8 @@ def overwrite_problem(settings, path: str) -> Problem:
         ),
         None,
     )
-    content_file = state["addresses"].get(relative)
+    content = state["addresses"].get(relative)
+    content_file = _relative_source(content) if content is not None else None
     if content_file is None:
         return Problem(first or url, "", f"two pages would be written to {url}; give one of them another address")
     if first is None or first == content_file:

@@ -27,46 +27,48 @@ EXAMPLE_DATE = "2026-12-01"
 TOP_HEADING = re.compile(r"<h1[\s>].*?</h1>", re.S)
 TAG = re.compile(r"<[^>]+>")
 LINK = re.compile(r"""<a\s[^>]*?href=(?:"([^"]*)"|'([^']*)')""")
+UNNAMED = ""  # the file a problem is in: filled in by the caller (checks.check_page)
 NOT_A_PAGE = ("#", "mailto:", "tel:", "data:", "javascript:", "{")  # "{": Pelican's {filename}, {static} ...
 
 
-def page_problems(content, source: str, origin: str = "", not_pages: tuple[str, ...] = ()) -> list[Problem]:
-    """Every rule above, for one Pelican Article or Page read from `source`. Links on the site's
-    `origin` count as the site's own; links starting with one of `not_pages` (LINK_CHECK_IGNORE:
-    the intake's /api/) are left alone."""
-    problems = _metadata_problems(content, source)
+def page_problems(content, origin: str = "", not_pages: tuple[str, ...] = ()) -> list[Problem]:
+    """Every rule above, for one Pelican Article or Page. Links on the site's `origin` count as
+    the site's own; links starting with one of `not_pages` (LINK_CHECK_IGNORE: the intake's /api/)
+    are left alone. The problems name no file (`file` is empty): the caller names them, only
+    when there are some."""
+    problems = _metadata_problems(content)
     body = getattr(content, "_content", None) or ""
     if "<h1" in body:
-        problems.extend(_heading_problems(body, source))
+        problems.extend(_heading_problems(body))
     if "href" in body:
         page_folder = posixpath.dirname("/" + (content.url or ""))
-        problems.extend(_link_problems(body, source, page_folder, origin, not_pages))
+        problems.extend(_link_problems(body, page_folder, origin, not_pages))
     return problems
 
 
-def _metadata_problems(content, source: str) -> list[Problem]:
+def _metadata_problems(content) -> list[Problem]:
     problems = []
     for key, label in REQUIRED.items():
         if not str(content.metadata.get(key, "")).strip():
-            problems.append(Problem(source, label, f"missing; add a line '{label}: ...' to the metadata header"))
+            problems.append(Problem(UNNAMED, label, f"missing; add a line '{label}: ...' to the metadata header"))
     description = str(content.metadata.get("description", "")).strip()
     if description and (too_long_or_short := length_problem(description)):
-        problems.append(Problem(source, "Description", too_long_or_short))
+        problems.append(Problem(UNNAMED, "Description", too_long_or_short))
     if "date" in content.mandatory_properties and not hasattr(content, "date"):
         problems.append(
-            Problem(source, "Date", f"missing; add a line 'Date: {EXAMPLE_DATE}' (the day it is published)")
+            Problem(UNNAMED, "Date", f"missing; add a line 'Date: {EXAMPLE_DATE}' (the day it is published)")
         )
     allowed = getattr(content, "allowed_statuses", None)
     if allowed and content.status not in allowed:
         usual = ", ".join(status for status in allowed if status != "skip")
-        problems.append(Problem(source, "Status", f"{content.status!r} is not a status; write one of {usual}"))
+        problems.append(Problem(UNNAMED, "Status", f"{content.status!r} is not a status; write one of {usual}"))
     return problems
 
 
-def _heading_problems(body: str, source: str) -> list[Problem]:
+def _heading_problems(body: str) -> list[Problem]:
     return [
         Problem(
-            source,
+            UNNAMED,
             "body",
             f"'# {' '.join(TAG.sub('', heading).split())}' is a second top-level heading; the page's only one "
             "is its Title, so start headings in the body at '##'",
@@ -75,7 +77,7 @@ def _heading_problems(body: str, source: str) -> list[Problem]:
     ]
 
 
-def _link_problems(body: str, source: str, page_folder: str, origin: str, not_pages) -> list[Problem]:
+def _link_problems(body: str, page_folder: str, origin: str, not_pages) -> list[Problem]:
     problems = []
     for double_quoted, single_quoted in LINK.findall(body):
         href = double_quoted or single_quoted
@@ -83,7 +85,7 @@ def _link_problems(body: str, source: str, page_folder: str, origin: str, not_pa
             continue
         advice = link_advice(href, page_folder, origin)
         if advice:
-            problems.append(Problem(source, f"link {href!r}", advice))
+            problems.append(Problem(UNNAMED, f"link {href!r}", advice))
     return problems
 
 

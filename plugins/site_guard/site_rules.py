@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sales_leadership.errors import Problem
@@ -27,7 +28,8 @@ PAGE_LISTS = ("pages", "hidden_pages", "draft_pages")
 
 
 def content_problems(context, source_of) -> list[Problem]:
-    """Problems between the pages and articles in Pelican's `context`; `source_of(content)` names a file."""
+    """Problems between the pages and articles in Pelican's `context`; `source_of(content)` names a
+    file (called only for a problem: naming costs more than every comparison here)."""
     articles = _gathered(context, ARTICLE_LISTS)
     pages = _gathered(context, PAGE_LISTS)
     return [
@@ -38,12 +40,10 @@ def content_problems(context, source_of) -> list[Problem]:
     ]
 
 
-def addresses(context, source_of) -> dict[str, str]:
-    """Output file (relative to the output folder) -> the content file written there."""
+def addresses(context) -> dict[str, object]:
+    """Output file (relative to the output folder) -> the page or article written there."""
     return {
-        content.save_as: source_of(content)
-        for content in _gathered(context, (*ARTICLE_LISTS, *PAGE_LISTS))
-        if content.save_as
+        content.save_as: content for content in _gathered(context, (*ARTICLE_LISTS, *PAGE_LISTS)) if content.save_as
     }
 
 
@@ -54,7 +54,7 @@ def _gathered(context, keys) -> list:
 
 def _shared_addresses(contents, source_of) -> list[Problem]:
     problems = []
-    first: dict[str, str] = {}
+    first: dict[str, object] = {}
     for content in contents:
         save_as = content.save_as
         if not save_as:
@@ -64,12 +64,12 @@ def _shared_addresses(contents, source_of) -> list[Problem]:
                 Problem(
                     source_of(content),
                     "Slug",
-                    f"{content.slug!r} is also the slug of {first[save_as]} (both would be /{content.url}); "
-                    "give one of them a 'Slug: ...' of its own",
+                    f"{content.slug!r} is also the slug of {source_of(first[save_as])} (both would be "
+                    f"/{content.url}); give one of them a 'Slug: ...' of its own",
                 )
             )
         else:
-            first[save_as] = source_of(content)
+            first[save_as] = content
     return problems
 
 
@@ -93,27 +93,28 @@ def _unknown_parents(pages, source_of) -> list[Problem]:
 def _spellings(articles, source_of, field: str, names_of) -> list[Problem]:
     """A category or tag written two ways ("Sales management", "Sales Management") is one page
     (same slug): report every spelling but the most used one (on a tie, the first file's)."""
-    uses: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # slug -> (name, file, url)
+    uses: dict[str, list[tuple[str, object]]] = defaultdict(list)  # slug -> (name, article) in file order
     for article in articles:
         for item in names_of(article):
             if item is not None:
-                uses[item.slug].append((str(item), source_of(article), item.url))
+                uses[item.slug].append((item.name, article))
     what = "category" if field == "Category" else "tag"
     problems = []
-    for spelt in uses.values():
-        counts = Counter(name for name, _, _ in spelt)
+    for slug, spelt in uses.items():
+        counts = Counter(name for name, _ in spelt)
         if len(counts) < 2:
             continue
         usual = max(counts, key=counts.get)  # the first of the most used: Counter keeps the order met
-        usual_file = next(file for name, file, _ in spelt if name == usual)
-        for name, file, url in spelt:
+        usual_article = next(article for name, article in spelt if name == usual)
+        url = next(item.url for item in names_of(usual_article) if item is not None and item.slug == slug)
+        for name, article in spelt:
             if name != usual:
                 problems.append(
                     Problem(
-                        file,
+                        source_of(article),
                         field,
-                        f"{name!r} here, {usual!r} in {usual_file}: one {what} (/{url}) needs one spelling; "
-                        "write it the same way in both",
+                        f"{name!r} here, {usual!r} in {source_of(usual_article)}: one {what} (/{url}) needs one "
+                        "spelling; write it the same way in both",
                     )
                 )
     return problems
@@ -121,17 +122,12 @@ def _spellings(articles, source_of, field: str, names_of) -> list[Problem]:
 
 @dataclass(frozen=True)
 class WrittenPage:
-    """What a written page shows in browser tabs and search results, and which file it came from."""
+    """What a written page shows in browser tabs and search results. `name()` says which file it
+    came from (or which address, for a page made by code alone); called only for a problem."""
 
-    url: str
-    source: str  # the content file, or "the page <url>" for a page made by code alone
     title: str
     description: str
-
-    @property
-    def field_case(self):
-        """Fields as the source spells them: `Title:` in Markdown, `title:` in YAML."""
-        return str.lower if self.source.endswith((".yaml", ".yml")) else str.capitalize
+    name: Callable[[], str]
 
 
 def written_page_problems(pages: list[WrittenPage]) -> list[Problem]:
@@ -146,15 +142,10 @@ def written_page_problems(pages: list[WrittenPage]) -> list[Problem]:
             if not value:
                 continue
             if value in first:
-                other = first[value]
+                source, other = page.name(), first[value].name()
                 same = f"{value_of(page)!r} is also the {field} of" if field == "title" else "the same as on"
-                problems.append(
-                    Problem(
-                        page.source,
-                        page.field_case(field),
-                        f"{same} {other.source}; give each page its own ({what})",
-                    )
-                )
+                spelt = field if source.endswith((".yaml", ".yml")) else field.capitalize()  # as the file writes it
+                problems.append(Problem(source, spelt, f"{same} {other}; give each page its own ({what})"))
             else:
                 first[value] = page
     return problems
