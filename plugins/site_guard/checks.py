@@ -44,7 +44,7 @@ def check_plugins_loaded(pelican) -> None:
     """Start the build's state; fail when a plugin named in REQUIRED_PLUGINS did not register."""
     read_failures = ReadFailures()
     read_failures.watch()
-    pelican.settings[STATE_KEY] = {"problems": [], "written": [], "read_failures": read_failures, "addresses": {}}
+    pelican.settings[STATE_KEY] = {"read": [], "written": [], "read_failures": read_failures, "addresses": {}}
     loaded = set(pelican.settings.get("PLUGINS") or [])
     required = pelican.settings.get("REQUIRED_PLUGINS") or []
     # Pelican records namespace plugins by their full name and local ones by module.
@@ -59,19 +59,28 @@ def check_plugins_loaded(pelican) -> None:
 
 
 def check_page(content) -> None:
-    """Record what breaks the README's rules in one page or article (page_rules.py).
+    """Remember each page and article read, for the README's rules of one page (page_rules.py).
 
-    Raising here would be swallowed by Pelican's reader (it logs and skips the
-    file), so the problems are recorded and raised once all content is read.
+    The rules run once all content is read (`raise_content_problems`), not here: other plugins'
+    receivers of this signal may still change the page (figures fills `[[name]]` in the
+    Description and the body), and the rules must judge what visitors read. Raising here would
+    be swallowed by Pelican's reader anyway (it logs and skips the file).
     """
     state = content.settings.get(STATE_KEY)
     if state is None or not isinstance(content, (Article, Page)):  # static files, or a reader used outside a build
         return
-    settings = content.settings
-    found = page_problems(content, settings.get("SITE_ORIGIN", ""), tuple(settings.get("LINK_CHECK_IGNORE") or ()))
-    if found:  # named only now: working out a file's name costs more than every rule above
-        source = _relative_source(content)
-        state["problems"].extend(replace(problem, file=source) for problem in found)
+    state["read"].append(content)
+
+
+def _page_problems(contents, settings) -> list[Problem]:
+    origin, not_pages = settings.get("SITE_ORIGIN", ""), tuple(settings.get("LINK_CHECK_IGNORE") or ())
+    problems = []
+    for content in contents:
+        found = page_problems(content, origin, not_pages)
+        if found:  # named only now: working out a file's name for every page costs more than the rules
+            source = _relative_source(content)
+            problems.extend(replace(problem, file=source) for problem in found)
+    return problems
 
 
 def raise_content_problems(generators) -> None:
@@ -80,7 +89,7 @@ def raise_content_problems(generators) -> None:
     state = _state(context)
     read_failures: ReadFailures = state["read_failures"]
     read_failures.stop()
-    problems = list(state["problems"])
+    problems = _page_problems(state["read"], context)
     content_root = context["PATH"]
     reported = {p.file for p in problems}
     for source, content in context.get("generated_content", {}).items():

@@ -239,7 +239,7 @@ class ContactForm(Form):
     )
     consent = BooleanField(
         Markup(
-            "I agree to be contacted about my enquiry by the partner for my area or the head office, "
+            "I agree to be contacted about my inquiry by the partner for my area or the head office, "
             'as described in the <a href="/privacy/">privacy notice</a>.'
         ),
         validators=[DataRequired("Tick the box to agree to be contacted, so we can reply")],

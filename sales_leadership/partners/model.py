@@ -343,7 +343,7 @@ def _read_file(path: Path, problems: list[Problem]) -> _Parsed | None:
 def _default_description(name: str, title: str, city: str, state: str, is_head_office: bool) -> str:
     if is_head_office:
         return (
-            f"{name}, our head office in {city}, {state}: partner applications, enquiries from areas "
+            f"{name}, our head office in {city}, {state}: partner applications, inquiries from areas "
             "without a local partner and support for the network."
         )
     return (
@@ -354,7 +354,7 @@ def _default_description(name: str, title: str, city: str, state: str, is_head_o
 
 def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
     """Conflicts between files: the same slug, e-mail, description, state or prefix twice, the head
-    office, and a partner no enquiry could reach (no territory: routing only ever picks partners
+    office, and a partner no inquiry could reach (no territory: routing only ever picks partners
     that own a state or a ZIP prefix, so such a partner would be listed and never sent a lead)."""
     problems = []
     first_slug: dict[str, str] = {}
@@ -376,7 +376,7 @@ def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
                     item.file,
                     "Email",
                     f"{partner.email} is also the e-mail of {first_email[email]}; each partner needs their own "
-                    "(enquiries and reminders go there)",
+                    "(inquiries and reminders go there)",
                 )
             )
         if email:
@@ -398,7 +398,7 @@ def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
                     item.file,
                     "States",
                     "no territory: list the states (States: CO, WY) or ZIP prefixes (Zip-prefixes: 802) this partner "
-                    "answers; without either, no enquiry ever reaches them",
+                    "answers; without either, no inquiry ever reaches them",
                 )
             )
         for code in partner.states:

@@ -1,7 +1,7 @@
 """The partners shipped with the site are sample data, to be replaced before going live.
 
 Their e-mail addresses are at example.com, a domain reserved for examples (RFC 2606) that
-receives no mail: published as they are, every enquiry routed to them would be lost. The
+receives no mail: published as they are, every inquiry routed to them would be lost. The
 publish build for a real address (the same gate as sample case studies, `PROOF_SAMPLES =
 "fail"`) lists each partner still at such an address (`sample_problems`).
 """
@@ -26,7 +26,7 @@ def sample_problems(directory: Directory) -> list[Problem]:
         Problem(
             display_path(partner.source_path),
             "Email",
-            f"{partner.email} is sample data (the address receives no mail, so enquiries sent there are lost); "
+            f"{partner.email} is sample data (the address receives no mail, so inquiries sent there are lost); "
             "replace this file with a real partner's details, or delete it, before publishing",
         )
         for partner in directory.partners

@@ -70,11 +70,11 @@ test("pre-fill takes only values the form offers", () => {
 });
 
 test("the mailto link carries a subject and the enquiry as plain text", () => {
-  const href = mailtoHref("dana@example.com", "Enquiry from the website", [["Your name", "Ann"], ["Phone", ""], ["Message", "Hi & bye"]]);
+  const href = mailtoHref("dana@example.com", "Inquiry from the website", [["Your name", "Ann"], ["Phone", ""], ["Message", "Hi & bye"]]);
   const url = new URL(href);
   assert.equal(url.protocol, "mailto:");
   assert.equal(url.pathname, "dana@example.com");
-  assert.equal(url.searchParams.get("subject"), "Enquiry from the website");
+  assert.equal(url.searchParams.get("subject"), "Inquiry from the website");
   assert.equal(url.searchParams.get("body"), "Your name: Ann\nMessage: Hi & bye");
 });
 

@@ -162,7 +162,7 @@ def test_every_partner_but_the_head_office_owns_territory(make_partner):
     make_partner("hq", City="Philadelphia", State="PA", Head_office="yes")
     assert problems_of(make_partner.content) == [
         f"{display_path(make_partner.content / 'partners' / 'denver.md')}: States: no territory: list the states "
-        "(States: CO, WY) or ZIP prefixes (Zip-prefixes: 802) this partner answers; without either, no enquiry "
+        "(States: CO, WY) or ZIP prefixes (Zip-prefixes: 802) this partner answers; without either, no inquiry "
         "ever reaches them"
     ]
 
@@ -173,7 +173,7 @@ def test_two_partners_with_one_email_whatever_its_case(make_partner):
     partners = make_partner.content / "partners"
     assert problems_of(make_partner.content) == [
         f"{display_path(partners / 'hq.md')}: Email: dana@example.com is also the e-mail of "
-        f"{display_path(partners / 'denver.md')}; each partner needs their own (enquiries and reminders go there)"
+        f"{display_path(partners / 'denver.md')}; each partner needs their own (inquiries and reminders go there)"
     ]
 
 

@@ -17,7 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from sales_leadership.comparison import load_comparison
 from sales_leadership.files import display_path
+from sales_leadership.partners.routing import explanations
+from sales_leadership.roles import load_roles
 from site_guard.build import NOT_BUILT, BuildFailed
 from tests.support import PUBLISH_SETTINGS, ROOT, SETTINGS, build, copy_content
 
@@ -89,6 +92,17 @@ def test_a_description_longer_than_160_characters(content, tmp_path):
     set_field(content, ARTICLE, "Description", description.strip())
     assert problems_after_build(content, tmp_path) == [
         f"{at(content, ARTICLE)}: Description: 194 characters; write 110-160: search results cut off the rest"
+    ]
+
+
+def test_a_description_is_counted_as_visitors_read_it_with_its_figures_filled(content, tmp_path):
+    description = "Companies with [[part-time.revenue]] in revenue and [[part-time.salespeople]]."
+    roles = load_roles(content)
+    filled, unknown = load_comparison(content, roles).shortcodes(explanations()).fill(description, ABOUT, "")
+    assert unknown == [] and len(filled) != len(description)
+    set_field(content, ABOUT, "Description", description)
+    assert problems_after_build(content, tmp_path) == [
+        f"{at(content, ABOUT)}: Description: {len(filled)} characters; write 110-160, as much as search results show"
     ]
 
 
@@ -225,7 +239,7 @@ def test_a_partner_without_territory(content, tmp_path):
     set_field(content, "partners/denver.md", "States", None)
     assert problems_after_build(content, tmp_path) == [
         f"{at(content, 'partners/denver.md')}: States: no territory: list the states (States: CO, WY) or ZIP "
-        "prefixes (Zip-prefixes: 802) this partner answers; without either, no enquiry ever reaches them"
+        "prefixes (Zip-prefixes: 802) this partner answers; without either, no inquiry ever reaches them"
     ]
 
 
@@ -234,7 +248,7 @@ def test_a_partner_with_another_partners_email(content, tmp_path):
     boston = at(content, "partners/boston.md")
     assert problems_after_build(content, tmp_path) == [
         f"{at(content, 'partners/denver.md')}: Email: Marcus.Bell@example.com is also the e-mail of {boston}; "
-        "each partner needs their own (enquiries and reminders go there)"
+        "each partner needs their own (inquiries and reminders go there)"
     ]
 
 
@@ -249,7 +263,7 @@ def test_a_publish_build_for_a_real_address_lists_every_sample_partner(content, 
     assert len(samples) == 8
     assert sorted(problems) == [
         f"{display_path(path)}: Email: {re.search(r'^Email: (.*)$', path.read_text(), re.M).group(1)} is sample "
-        "data (the address receives no mail, so enquiries sent there are lost); replace this file with a real "
+        "data (the address receives no mail, so inquiries sent there are lost); replace this file with a real "
         "partner's details, or delete it, before publishing"
         for path in samples
     ]

@@ -19,7 +19,7 @@ function sendByEmail(form, found) {
     lines.push([label, value]);
   }
   if (form.elements.quiz_answers.value) lines.push(["Quiz answers", form.elements.quiz_answers.value]);
-  location.href = mailtoHref(address, form.dataset.mailtoSubject || "Enquiry from the website", lines);
+  location.href = mailtoHref(address, form.dataset.mailtoSubject || "Inquiry from the website", lines);
   let status = form.querySelector("[data-mailto-status]");
   if (!status) {
     status = document.createElement("p");
