@@ -252,7 +252,7 @@ def _parse_options(check: _Checker, question: dict, path: str, outcome_ids: set[
             raw_weights = {}
         for outcome_id, points in raw_weights.items():
             if outcome_id not in outcome_ids:
-                check.add(field_path(option_path, "weights"), f"unknown outcome {outcome_id!r}")
+                check.add(field_path(option_path, "weights"), _unknown_outcome(outcome_id, outcome_ids))
             elif isinstance(points, bool) or not isinstance(points, int) or points < 0:
                 check.add(
                     field_path(option_path, f"weights.{outcome_id}"),
@@ -300,6 +300,10 @@ def _parse_show_if(check: _Checker, raw, path: str, earlier: list[Question], all
     return conditions
 
 
+def _unknown_outcome(outcome_id, outcome_ids) -> str:
+    return f"unknown outcome {outcome_id!r}; write one of {', '.join(sorted(outcome_ids))}"
+
+
 def _parse_tie_break(check: _Checker, raw: dict, outcome_ids: list[str]) -> list[str]:
     value = raw.get("tie_break")
     if not isinstance(value, list):
@@ -307,7 +311,7 @@ def _parse_tie_break(check: _Checker, raw: dict, outcome_ids: list[str]) -> list
         return list(outcome_ids)
     for i, outcome_id in enumerate(value):
         if outcome_id not in outcome_ids:
-            check.add(field_path("tie_break", entry_label("entry", i)), f"unknown outcome {outcome_id!r}")
+            check.add(field_path("tie_break", entry_label("entry", i)), _unknown_outcome(outcome_id, outcome_ids))
         elif value.index(outcome_id) != i:
             check.add(field_path("tie_break", entry_label("entry", i)), f"duplicate outcome {outcome_id!r}")
     for outcome_id in outcome_ids:

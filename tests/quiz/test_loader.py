@@ -14,6 +14,9 @@ from site_guard.build import BuildFailed
 from tests.quiz.support import DISPLAY, OUTCOMES, QUIZ_FILE, problems_of, shipped_data, shipped_quiz, shipped_roles
 from tests.support import build, copy_content
 
+# The shipped quiz's outcomes, as a message about an unknown one lists them.
+OUTCOME_IDS = "fractional-cro, fractional-cso, interim, not-yet, part-time, permanent-hire"
+
 
 def test_the_shipped_quiz_keeps_the_contract_ids():
     """The ids links and stored leads use (sales_leadership/quiz/contract.py, docs/design.md)."""
@@ -63,7 +66,8 @@ def test_the_example_from_the_issue_unknown_outcome_in_weights():
     data = shipped_data()
     data["questions"][2]["options"][1]["weights"]["cro"] = 2
     assert problems_of(data) == [
-        f"{DISPLAY}: question 3 (leader_situation), option 2 (owner-led), weights: unknown outcome 'cro'"
+        f"{DISPLAY}: question 3 (leader_situation), option 2 (owner-led), weights: unknown outcome 'cro'; "
+        f"write one of {OUTCOME_IDS}"
     ]
 
 
@@ -157,7 +161,7 @@ def test_unknown_outcome_in_tie_break_and_a_missing_one():
     data = shipped_data()
     data["tie_break"] = ["not-yet", "part-time", "fractional-cso", "fractional-cro", "permanent-hire", "interm"]
     problems = problems_of(data)
-    assert f"{DISPLAY}: tie_break, entry 6: unknown outcome 'interm'" in problems
+    assert f"{DISPLAY}: tie_break, entry 6: unknown outcome 'interm'; write one of {OUTCOME_IDS}" in problems
     assert f"{DISPLAY}: tie_break: missing outcome 'interim'" in problems
 
 
@@ -319,8 +323,8 @@ def test_a_bad_definition_fails_the_build_naming_file_and_field(content, tmp_pat
     message = build_error(content, tmp_path)
     assert message.startswith("The site was not built, because:")
     assert (
-        "quiz/role-selector.yaml: question 3 (leader_situation), option 1 (vacancy), weights: unknown outcome 'intrim'"
-        in message
+        "quiz/role-selector.yaml: question 3 (leader_situation), option 1 (vacancy), weights: "
+        f"unknown outcome 'intrim'; write one of {OUTCOME_IDS}" in message
     ), message
 
 
