@@ -5,6 +5,7 @@ Each rule reads what Pelican already holds in memory: the metadata, and the body
 cost a few microseconds a page (docs/build-speed.md; docs/content-rules.md lists them).
 
 - `Title` and `Description` are required; an article also needs its `Date`;
+- a field is written once (Pelican keeps a field written twice as a list of both lines);
 - the Description is 110-160 characters (sales_leadership.descriptions);
 - `Status`, when written, is one Pelican knows;
 - the body has no `#` heading: the page's only top-level heading is its Title;
@@ -24,6 +25,7 @@ from sales_leadership.errors import Problem
 # How each field is spelled in messages (Pelican lower-cases metadata keys).
 REQUIRED = {"title": "Title", "description": "Description"}
 EXAMPLE_DATE = "2026-12-01"
+LIST_FIELDS = {"tags", "authors"}  # the fields Pelican reads as lists when written once
 TOP_HEADING = re.compile(r"<h1[\s>].*?</h1>", re.S)
 TAG = re.compile(r"<[^>]+>")
 LINK = re.compile(r"""<a\s[^>]*?href=(?:"([^"]*)"|'([^']*)')""")
@@ -48,11 +50,17 @@ def page_problems(content, origin: str = "", not_pages: tuple[str, ...] = ()) ->
 
 def _metadata_problems(content) -> list[Problem]:
     problems = []
+    twice = {key for key, value in content.metadata.items() if _written_twice(key, value)}
+    for key in sorted(twice):
+        label = key.capitalize()
+        problems.append(
+            Problem(UNNAMED, label, f"written {len(content.metadata[key])} times in the metadata header; keep one line")
+        )
     for key, label in REQUIRED.items():
         if not str(content.metadata.get(key, "")).strip():
             problems.append(Problem(UNNAMED, label, f"missing; add a line '{label}: ...' to the metadata header"))
     description = str(content.metadata.get("description", "")).strip()
-    if description and (too_long_or_short := length_problem(description)):
+    if description and "description" not in twice and (too_long_or_short := length_problem(description)):
         problems.append(Problem(UNNAMED, "Description", too_long_or_short))
     if "date" in content.mandatory_properties and not hasattr(content, "date"):
         problems.append(
@@ -63,6 +71,10 @@ def _metadata_problems(content) -> list[Problem]:
         usual = ", ".join(status for status in allowed if status != "skip")
         problems.append(Problem(UNNAMED, "Status", f"{content.status!r} is not a status; write one of {usual}"))
     return problems
+
+
+def _written_twice(key: str, value) -> bool:
+    return key not in LIST_FIELDS and isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _heading_problems(body: str) -> list[Problem]:

@@ -78,9 +78,10 @@ def _unknown_parents(pages, source_of) -> list[Problem]:
     slugs = sorted({page.slug for page in pages if page.status != "draft"})
     problems = []
     for page in pages:
-        parent = str(page.metadata.get("parent", "")).strip()
-        if not parent:
+        parent = page.metadata.get("parent", "")
+        if not isinstance(parent, str) or not parent.strip():  # a list: Parent written twice (page_rules)
             continue
+        parent = parent.strip()
         if parent == page.slug:
             problems.append(Problem(source_of(page), "Parent", f"{parent!r} is this page's own slug"))
         elif parent not in slugs:

@@ -167,6 +167,15 @@ def test_a_parent_that_names_no_page(content, tmp_path):
     ]
 
 
+def test_a_field_written_twice(content, tmp_path):
+    """An editor adds a new line above the old one; Pelican would keep both as a list."""
+    role_page = "pages/roles/fractional-cro.md"
+    edit(content, role_page, "Parent: compare\n", "Parent: about\nParent: compare\n")
+    assert problems_after_build(content, tmp_path) == [
+        f"{at(content, role_page)}: Parent: written 2 times in the metadata header; keep one line"
+    ]
+
+
 def test_a_category_spelled_in_another_case(content, tmp_path):
     article = "articles/sales-process-your-team-will-use.md"
     other = at(content, "articles/part-time-sales-manager-first-90-days.md")
