@@ -22,7 +22,6 @@ from pelican.contents import Article, Page
 
 from sales_leadership.errors import ContentError, Problem
 from sales_leadership.files import display_path
-from sales_leadership.partners.samples import sample_problems
 from sales_leadership.quiz.contract import dropped_ids
 from sales_leadership.quiz.loader import QUIZ_FILE
 
@@ -99,9 +98,6 @@ def raise_content_problems(generators) -> None:
             if file not in reported:
                 problems.extend(unreadable_problems(file, path, read_failures.errors.get(source)))
     problems.extend(content_problems(context, _relative_source))
-    directory = context.get("partner_directory")
-    if context.get("PROOF_SAMPLES") == "fail" and directory is not None:  # the publish build for a real address
-        problems.extend(sample_problems(directory))
     warn_about_dropped_quiz_ids(context)
     if problems:
         raise ContentError(problems)

@@ -1,16 +1,21 @@
-"""The partners shipped with the site are sample data, to be replaced before going live.
+"""A partner at an example address: the shipped sample partners' e-mails are at example.com, a
+domain reserved for examples (RFC 2606) that receives no mail.
 
-Their e-mail addresses are at example.com, a domain reserved for examples (RFC 2606) that
-receives no mail: published as they are, every inquiry routed to them would be lost. The
-publish build for a real address (the same gate as sample case studies, `PROOF_SAMPLES =
-"fail"`) lists each partner still at such an address (`sample_problems`).
+A sample partner is marked `Sample: yes` (model.sample_problems lists those for the publish
+gate). A file made from one that says `Sample: no` but kept its example.com address would
+lose every inquiry routed to it: the same gate (`PROOF_SAMPLES = "fail"`) lists those too
+(`reserved_address_problems`).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import Problem
 from ..files import display_path
-from .model import Directory
+
+if TYPE_CHECKING:
+    from .model import Directory
 
 RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
 
@@ -20,15 +25,15 @@ def is_sample_address(email: str) -> bool:
     return domain in RESERVED_DOMAINS or domain.endswith((".example", *(f".{name}" for name in RESERVED_DOMAINS)))
 
 
-def sample_problems(directory: Directory) -> list[Problem]:
-    """One problem per partner file still holding a sample address."""
+def reserved_address_problems(directory: Directory) -> list[Problem]:
+    """One problem per partner not marked as a sample whose e-mail is still an example address."""
     return [
         Problem(
             display_path(partner.source_path),
             "Email",
-            f"{partner.email} is sample data (the address receives no mail, so inquiries sent there are lost); "
-            "replace this file with a real partner's details, or delete it, before publishing",
+            f"{partner.email} is an example address (it receives no mail, so inquiries sent there are lost); "
+            "write the partner's real e-mail before publishing",
         )
-        for partner in directory.partners
-        if is_sample_address(partner.email)
+        for partner in sorted(directory.partners, key=lambda partner: partner.source_path)
+        if not partner.sample and is_sample_address(partner.email)
     ]

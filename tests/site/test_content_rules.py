@@ -261,21 +261,33 @@ def test_a_partner_with_another_partners_email(content, tmp_path):
     ]
 
 
-def test_a_publish_build_for_a_real_address_lists_every_sample_partner(content, tmp_path, monkeypatch):
-    for path in [*(content / "case-studies").glob("*.md"), *(content / "testimonials").glob("*.md")]:
-        path.write_text(path.read_text().replace("Sample: yes", "Sample: no"))  # only the partners left to replace
+def test_a_publish_build_for_a_real_address_lists_sample_partners_and_example_addresses(content, tmp_path, monkeypatch):
+    """Partners made from the samples: one still marked `Sample: yes`, one with a real address,
+    and the rest marked real but still at example.com (inquiries sent there are lost)."""
+    for folder in ("case-studies", "testimonials", "partners"):
+        for path in (content / folder).glob("*.md"):
+            path.write_text(path.read_text().replace("Sample: yes", "Sample: no"))
+    set_field(content, "partners/atlanta.md", "Sample", "yes")
     real = "hannah.cho@seattle-sales-leadership.com"
     set_field(content, "partners/seattle.md", "Email", real)
     monkeypatch.setenv("SITE_ORIGIN", "https://www.your-domain.com")
     problems = problems_after_build(content, tmp_path, PUBLISH_SETTINGS)
-    samples = sorted(path for path in (content / "partners").glob("*.md") if real not in path.read_text())
-    assert len(samples) == 8
-    assert sorted(problems) == [
-        f"{display_path(path)}: Email: {re.search(r'^Email: (.*)$', path.read_text(), re.M).group(1)} is sample "
-        "data (the address receives no mail, so inquiries sent there are lost); replace this file with a real "
-        "partner's details, or delete it, before publishing"
-        for path in samples
-    ]
+    at_example = sorted(
+        path for path in (content / "partners").glob("*.md") if path.name not in ("atlanta.md", "seattle.md")
+    )
+    assert len(at_example) == 7
+    assert sorted(problems) == sorted(
+        [
+            f"{at(content, 'partners/atlanta.md')}: Sample: sample partner; replace this file with a real partner's "
+            "details (or delete it) before publishing",
+            *(
+                f"{display_path(path)}: Email: {re.search(r'^Email: (.*)$', path.read_text(), re.M).group(1)} is an "
+                "example address (it receives no mail, so inquiries sent there are lost); write the partner's real "
+                "e-mail before publishing"
+                for path in at_example
+            ),
+        ]
+    )
 
 
 def test_a_case_study_heading_above_level_3(content, tmp_path):
