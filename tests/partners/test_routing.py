@@ -145,7 +145,7 @@ def test_each_rule_explains_itself_in_a_sentence(small_directory):
     assert route(small_directory, "09002").reason == military
     assert route(small_directory, state="TX").reason == "Austin covers Texas."
     assert route(small_directory, state="NE").reason == "No partner covers Nebraska yet, so Hq will reply."
-    assert route(small_directory, "80202", country="CA").reason == "Enquiries from outside the US go to Hq."
+    assert route(small_directory, "80202", country="CA").reason == "Inquiries from outside the US go to Hq."
     assert route_enquiry(small_directory, "partner").reason == "Applications to become a partner go to Hq."
 
 
