@@ -42,17 +42,19 @@ from pathlib import Path
 
 import markdown
 
+from .descriptions import length_problem
 from .errors import Problem, raise_if_any
 from .files import display_path
 
 CASE_STUDIES_FOLDER = "case-studies"
 TESTIMONIALS_FOLDER = "testimonials"
 CASE_STUDIES_URL = "/case-studies/"
-DESCRIPTION_MAX = 160
 QUOTE_MAX = 320  # a testimonial is a short quote: about three lines on a phone
 YES = {"yes", "true"}
 NO = {"no", "false", ""}
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A '#' or '##' heading in a case study's body: the page's title and its own sections hold those levels.
+SECTION_HEADING = re.compile(r"<h([12])[^>]*>(.*?)</h\1>", re.S)
 
 # Field spellings as editors write them (the Markdown `meta` extension lower-cases keys).
 CASE_STUDY_FIELDS = {
@@ -242,8 +244,17 @@ def _read_case_study(path: Path, roles, partners, problems: list[Problem]) -> Ca
     if not file.check_header(CASE_STUDY_REQUIRED):
         return None
     description = file.text("description")
-    if len(description) > DESCRIPTION_MAX:
-        file.problem("description", f"{len(description)} characters; search results show about {DESCRIPTION_MAX}")
+    if description and (too_long_or_short := length_problem(description)):
+        file.problem("description", too_long_or_short)
+    for level, heading in SECTION_HEADING.findall(file.body_html):
+        file.problems.append(
+            Problem(
+                file.name,
+                "body",
+                f"'{'#' * int(level)} {_plain_text(heading)}': start headings at '###' "
+                "(the page's own sections are the '##' level)",
+            )
+        )
     quote, quote_by = file.text("quote"), file.text("quote-by")
     if quote and not quote_by:
         file.problem("quote-by", "missing; say who said the quote (their role, not their name)")

@@ -1,4 +1,9 @@
-"""Split an FAQ page's HTML into (question, answer) entries and validate it."""
+"""Split an FAQ page's HTML into (question, answer) entries and validate it.
+
+A question is a `##` heading ending in '?'. A question written one level lower
+(`### ...?`) would read as a subheading of the answer above it, and be missing
+from the question list and the structured data, so it is an error.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from bs4 import BeautifulSoup, NavigableString
 from sales_leadership.errors import Problem, raise_if_any
 
 FAQ_TEMPLATE = "faq"
+LOWER_HEADINGS = {"h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,16 @@ def extract_entries(html: str, source: str) -> tuple[list[FaqEntry], list[Proble
                 )
             question = (heading, node.get("id", ""))
             answer_parts = []
+        elif node.name in LOWER_HEADINGS and node.get_text(strip=True).endswith("?"):
+            heading = node.get_text(" ", strip=True)
+            problems.append(
+                Problem(
+                    source,
+                    f"heading {heading!r}",
+                    f"a question is a '## ' heading; written '{'#' * LOWER_HEADINGS[node.name]} ', it would be read "
+                    "as part of the answer above it",
+                )
+            )
         elif question is None:
             problems.append(Problem(source, "body", "text before the first '## Question?' heading"))
         else:

@@ -2,20 +2,28 @@
 
 Pelican's command line prints a traceback for any exception a plugin raises;
 editors need the file, the field and the problem instead. `invoke build`,
-`invoke publish` and the tests all build through `build_site`.
+`invoke publish` and the tests all build through `build_site`. Pelican's own
+failures that content causes are translated here too: two pages written to one
+file (FileOverwriteFailedError) names the page whose slug takes the address.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+from pelican.writers import FileOverwriteFailedError
 
-from sales_leadership.errors import ContentError
+from sales_leadership.errors import ContentError, Problem
+
+from .checks import overwrite_problem
+
+NOT_BUILT = "The site was not built, because:\n"
 
 
 class BuildFailed(Exception):
@@ -41,12 +49,21 @@ def build_site(settings_file: str | Path = "pelicanconf.py", *, quiet: bool = Fa
     try:
         Pelican(settings).run()
     except ContentError as error:
-        raise BuildFailed("The site was not built, because:\n" + "\n".join(f"  {p}" for p in error.problems)) from None
+        raise BuildFailed(_not_built(error.problems)) from None
+    except FileOverwriteFailedError as error:
+        written_twice = re.search(r'"(.+?)"', str(error))
+        if written_twice is None:
+            raise
+        raise BuildFailed(_not_built([overwrite_problem(settings, written_twice.group(1))])) from None
     finally:
         logging.getLogger().removeHandler(errors)
     if errors.messages:
-        raise BuildFailed("The site was not built, because:\n" + "\n".join(f"  {m}" for m in errors.messages))
+        raise BuildFailed(_not_built(errors.messages))
     return settings
+
+
+def _not_built(problems: list[Problem] | list[str]) -> str:
+    return NOT_BUILT + "\n".join(f"  {problem}" for problem in problems)
 
 
 def _forget_earlier_builds() -> None:

@@ -37,6 +37,7 @@ from ..files import display_path
 from ..images.sources import ImageError, SourceImage
 from .hours import DEFAULT_HOURS, BusinessHours, HoursError, default_time_zone, parse_hours, time_zone
 from .photos import photo_url, read_photo
+from .samples import reserved_address_problems
 from .zip_data import city_places, prefix_places, us_states, zip_places
 
 PARTNERS_FOLDER = "partners"
@@ -357,8 +358,9 @@ def _read_sample(meta: dict[str, str], problem) -> bool:
 
 
 def sample_problems(directory: Directory) -> list[Problem]:
-    """One problem per partner file still marked `Sample: yes`: the publish gate's list
-    (plugins/proof_content checks it with the case studies and testimonials)."""
+    """One problem per partner file still marked `Sample: yes`, or marked real but still at an
+    example address (samples.py): the publish gate's list (plugins/proof_content checks it with
+    the case studies and testimonials)."""
     return [
         Problem(
             display_path(partner.source_path),
@@ -367,13 +369,13 @@ def sample_problems(directory: Directory) -> list[Problem]:
         )
         for partner in sorted(directory.partners, key=lambda partner: partner.source_path)
         if partner.sample
-    ]
+    ] + reserved_address_problems(directory)
 
 
 def _default_description(name: str, title: str, city: str, state: str, is_head_office: bool) -> str:
     if is_head_office:
         return (
-            f"{name}, our head office in {city}, {state}: partner applications, enquiries from areas "
+            f"{name}, our head office in {city}, {state}: partner applications, inquiries from areas "
             "without a local partner and support for the network."
         )
     return (
@@ -383,9 +385,13 @@ def _default_description(name: str, title: str, city: str, state: str, is_head_o
 
 
 def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
-    """Conflicts between files: the same slug, state or prefix twice, and the head office."""
+    """Conflicts between files: the same slug, e-mail, description, state or prefix twice, the head
+    office, and a partner no inquiry could reach (no territory: routing only ever picks partners
+    that own a state or a ZIP prefix, so such a partner would be listed and never sent a lead)."""
     problems = []
     first_slug: dict[str, str] = {}
+    first_email: dict[str, str] = {}
+    first_description: dict[str, str] = {}
     first_state: dict[str, str] = {}
     first_prefix: dict[str, str] = {}
     for item in parsed:
@@ -395,6 +401,38 @@ def _cross_file_problems(parsed: list[_Parsed]) -> list[Problem]:
                 Problem(item.file, "Slug", f"{partner.slug!r} is also the slug of {first_slug[partner.slug]}")
             )
         first_slug.setdefault(partner.slug, item.file)
+        email = partner.email.casefold()
+        if email and email in first_email:
+            problems.append(
+                Problem(
+                    item.file,
+                    "Email",
+                    f"{partner.email} is also the e-mail of {first_email[email]}; each partner needs their own "
+                    "(inquiries and reminders go there)",
+                )
+            )
+        if email:
+            first_email.setdefault(email, item.file)
+        description = " ".join(partner.description.split()).casefold()
+        if description in first_description:
+            problems.append(
+                Problem(
+                    item.file,
+                    "Description",
+                    f"the same as in {first_description[description]}; give each partner their own "
+                    "(search results show it under the profile's title)",
+                )
+            )
+        first_description.setdefault(description, item.file)
+        if not partner.is_head_office and not partner.has_territory:
+            problems.append(
+                Problem(
+                    item.file,
+                    "States",
+                    "no territory: list the states (States: CO, WY) or ZIP prefixes (Zip-prefixes: 802) this partner "
+                    "answers; without either, no inquiry ever reaches them",
+                )
+            )
         for code in partner.states:
             if code in first_state:
                 problems.append(

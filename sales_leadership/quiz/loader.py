@@ -1,10 +1,11 @@
 """Load content/quiz/role-selector.yaml into the quiz model, validating every field.
 
-Validation reports every problem at once, each with the file and the path of
-the field (`questions[2].options[1].weights: unknown outcome 'cro'`), because
-the people who edit the YAML fix it from the build's message alone. It also
-checks what a reader of the YAML cannot see: that every outcome is the
-recommendation for at least one combination of answers.
+Validation reports every problem at once, each with the file and the place
+of the field, counted as a reader counts and named by its id
+(`question 3 (leader_situation), option 2 (owner-led), weights: unknown outcome
+'cro'`), because the people who edit the YAML fix it from the build's message
+alone. It also checks what a reader of the YAML cannot see: that every outcome
+is the recommendation for at least one combination of answers.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..descriptions import length_problem
 from ..errors import Problem, raise_if_any
 from ..files import display_path, load_yaml
 from ..roles import RoleCatalogue
@@ -31,6 +33,20 @@ OUTCOME_KEYS = {"id", "summary", "cta", "link"}
 FROM_CATALOGUE = {"title", "url"}  # a role's, from the catalogue; an outcome that is no role declares them
 # Written in the quiz's description or intro, becomes the most questions one owner is asked, in words.
 QUESTIONS_PLACEHOLDER = "{questions}"
+
+
+def field_path(path: str, key: str) -> str:
+    """The place of `key` inside the entry at `path`: "question 3 (leader_situation), help"."""
+    return f"{path}, {key}" if path else key
+
+
+def entry_label(kind: str, index: int, ident=None) -> str:
+    """One entry of a list, counted from 1 and named by its id when it has a usable one:
+    "option 5 (struggling)". YAML counts from 0; editors count from 1."""
+    label = f"{kind} {index + 1}"
+    if isinstance(ident, str) and ID_PATTERN.match(ident):
+        label += f" ({ident})"
+    return label
 
 
 class _Checker:
@@ -52,13 +68,11 @@ class _Checker:
     def keys(self, raw: dict, allowed: set[str], path: str) -> None:
         for key in raw:
             if key not in allowed:
-                self.add(
-                    f"{path}.{key}" if path else str(key), f"unknown key; expected one of {', '.join(sorted(allowed))}"
-                )
+                self.add(field_path(path, str(key)), f"unknown key; expected one of {', '.join(sorted(allowed))}")
 
     def text(self, raw: dict, key: str, path: str, required: bool = True) -> str:
         value = raw.get(key)
-        where = f"{path}.{key}" if path else key
+        where = field_path(path, key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.add(where, "missing text")
@@ -70,7 +84,7 @@ class _Checker:
 
     def ident(self, raw: dict, path: str) -> str:
         value = raw.get("id")
-        where = f"{path}.id"
+        where = field_path(path, "id")
         if value is None:
             self.add(where, "missing")
             return ""
@@ -84,7 +98,7 @@ class _Checker:
 
     def items(self, raw: dict, key: str, path: str, minimum: int = 1) -> list:
         value = raw.get(key)
-        where = f"{path}.{key}" if path else key
+        where = field_path(path, key)
         if not isinstance(value, list):
             self.add(where, f"must be a list, not {_kind(value)}")
             return []
@@ -100,14 +114,15 @@ class _Checker:
         """
         seen: set[str] = set()
         for i, item in enumerate(self.items(raw, key, path, minimum)):
-            where = f"{path}.{key}[{i}]" if path else f"{key}[{i}]"
+            label = entry_label(kind, i, item.get("id") if isinstance(item, dict) else None)
+            where = field_path(path, label)
             item = self.mapping(item, where, ", ".join(sorted(allowed)))
             if item is None:
                 continue
             self.keys(item, allowed, where)
             ident = self.ident(item, where)
             if ident in seen:
-                self.add(f"{where}.id", f"duplicate {kind} id {ident!r}")
+                self.add(field_path(where, "id"), f"duplicate {kind} id {ident!r}")
             if ident:
                 seen.add(ident)
             yield where, item, ident
@@ -153,11 +168,15 @@ def parse_quiz(data, file: str, catalogue: RoleCatalogue) -> Quiz:
         intro=intro.replace(QUESTIONS_PLACEHOLDER, words),
     )
 
+    # The description is checked as search engines read it: with the number of questions in words.
+    too_long_or_short = length_problem(quiz.description) if description else None
+    if too_long_or_short:
+        check.add("description", too_long_or_short)
     # Only a well-formed quiz can be searched for unreachable outcomes.
     for outcome_id in unreachable_outcomes(quiz):
         index = outcome_ids.index(outcome_id)
         check.add(
-            f"outcomes[{index}]",
+            entry_label("outcome", index, outcome_id),
             f"no combination of answers recommends {outcome_id!r}; give it more weight in some options",
         )
     raise_if_any(check.problems)
@@ -181,8 +200,8 @@ def _parse_outcomes(check: _Checker, raw: dict, catalogue: RoleCatalogue) -> lis
         link = check.text(item, "link", path, required=False)
         if role is not None or not declared:
             for key in declared:
-                check.add(f"{path}.{key}", f"comes from {catalogue.source}; remove it here")
-            named.append((f"{path}.id", outcome_id))
+                check.add(field_path(path, key), f"comes from {catalogue.source}; remove it here")
+            named.append((field_path(path, "id"), outcome_id))
             outcomes.append(
                 Outcome(
                     outcome_id, role.name if role else outcome_id, summary, role.url if role else "", cta, True, link
@@ -192,11 +211,11 @@ def _parse_outcomes(check: _Checker, raw: dict, catalogue: RoleCatalogue) -> lis
         title = check.text(item, "title", path)
         url = check.text(item, "url", path)
         if url and not (url.startswith("/") and url.endswith("/")):
-            check.add(f"{path}.url", f"{url!r} must be a page of this site, like /compare/")
+            check.add(field_path(path, "url"), f"{url!r} must be a page of this site, like /compare/")
         outcomes.append(Outcome(outcome_id, title, summary, url, cta, False, link))
     problems = catalogue.check_ids(named, check.file, "outcomes")
     for problem in problems:
-        if problem.field.endswith(".id"):  # an unknown role: say how to write an outcome that is no role
+        if problem.field.endswith(", id"):  # an unknown role: say how to write an outcome that is no role
             problem = Problem(
                 problem.file,
                 problem.field,
@@ -214,7 +233,7 @@ def _parse_questions(check: _Checker, raw: dict, outcome_ids: set[str]) -> list[
         help_text = check.text(item, "help", path, required=False)
         error = check.text(item, "error", path, required=False)
         options = _parse_options(check, item, path, outcome_ids)
-        show_if = _parse_show_if(check, item.get("show_if"), f"{path}.show_if", questions, all_ids)
+        show_if = _parse_show_if(check, item.get("show_if"), field_path(path, "show_if"), questions, all_ids)
         questions.append(Question(question_id, text, tuple(options), help_text, error, show_if))
     return questions
 
@@ -229,13 +248,16 @@ def _parse_options(check: _Checker, question: dict, path: str, outcome_ids: set[
         if raw_weights is None:
             raw_weights = {}
         if not isinstance(raw_weights, dict):
-            check.add(f"{option_path}.weights", f"must map outcome ids to points, not {_kind(raw_weights)}")
+            check.add(field_path(option_path, "weights"), f"must map outcome ids to points, not {_kind(raw_weights)}")
             raw_weights = {}
         for outcome_id, points in raw_weights.items():
             if outcome_id not in outcome_ids:
-                check.add(f"{option_path}.weights", f"unknown outcome {outcome_id!r}")
+                check.add(field_path(option_path, "weights"), _unknown_outcome(outcome_id, outcome_ids))
             elif isinstance(points, bool) or not isinstance(points, int) or points < 0:
-                check.add(f"{option_path}.weights.{outcome_id}", f"must be a whole number 0 or more, not {points!r}")
+                check.add(
+                    field_path(option_path, f"weights.{outcome_id}"),
+                    f"must be a whole number 0 or more, not {points!r}",
+                )
             elif points:
                 weights[outcome_id] = points
         options.append(Option(option_id, label, weights, reason))
@@ -278,6 +300,10 @@ def _parse_show_if(check: _Checker, raw, path: str, earlier: list[Question], all
     return conditions
 
 
+def _unknown_outcome(outcome_id, outcome_ids) -> str:
+    return f"unknown outcome {outcome_id!r}; write one of {', '.join(sorted(outcome_ids))}"
+
+
 def _parse_tie_break(check: _Checker, raw: dict, outcome_ids: list[str]) -> list[str]:
     value = raw.get("tie_break")
     if not isinstance(value, list):
@@ -285,9 +311,9 @@ def _parse_tie_break(check: _Checker, raw: dict, outcome_ids: list[str]) -> list
         return list(outcome_ids)
     for i, outcome_id in enumerate(value):
         if outcome_id not in outcome_ids:
-            check.add(f"tie_break[{i}]", f"unknown outcome {outcome_id!r}")
+            check.add(field_path("tie_break", entry_label("entry", i)), _unknown_outcome(outcome_id, outcome_ids))
         elif value.index(outcome_id) != i:
-            check.add(f"tie_break[{i}]", f"duplicate outcome {outcome_id!r}")
+            check.add(field_path("tie_break", entry_label("entry", i)), f"duplicate outcome {outcome_id!r}")
     for outcome_id in outcome_ids:
         if outcome_id and outcome_id not in value:
             check.add("tie_break", f"missing outcome {outcome_id!r}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sales_leadership.errors import ContentError
+from sales_leadership.files import display_path
 from sales_leadership.partners.model import load_directory
 from site_guard.build import BuildFailed
 from tests.support import CONTENT, build, copy_content
@@ -154,3 +155,34 @@ def test_a_bad_time_zone_or_hours_is_named_with_file_and_field_all_at_once(make_
     assert any("partners/austin.md: Hours: 'Fry' is not a day" in p for p in found), found
     assert any("partners/austin.md: Hours:" in p and "times must look like 09:00-17:00" in p for p in found), found
     assert any("partners/hq.md: Hours:" in p and "closes before it opens" in p for p in found), found
+
+
+def test_every_partner_but_the_head_office_owns_territory(make_partner):
+    make_partner("denver", City="Denver", State="CO")
+    make_partner("hq", City="Philadelphia", State="PA", Head_office="yes")
+    assert problems_of(make_partner.content) == [
+        f"{display_path(make_partner.content / 'partners' / 'denver.md')}: States: no territory: list the states "
+        "(States: CO, WY) or ZIP prefixes (Zip-prefixes: 802) this partner answers; without either, no inquiry "
+        "ever reaches them"
+    ]
+
+
+def test_two_partners_with_one_email_whatever_its_case(make_partner):
+    make_partner("denver", City="Denver", State="CO", States="CO", Email="Dana@Example.com")
+    make_partner("hq", City="Philadelphia", State="PA", Head_office="yes", Email="dana@example.com")
+    partners = make_partner.content / "partners"
+    assert problems_of(make_partner.content) == [
+        f"{display_path(partners / 'hq.md')}: Email: dana@example.com is also the e-mail of "
+        f"{display_path(partners / 'denver.md')}; each partner needs their own (inquiries and reminders go there)"
+    ]
+
+
+def test_two_partners_with_one_description(make_partner):
+    description = "Dana and Sam, part-time sales managers in the Rockies: local sales leadership for growing companies."
+    make_partner("denver", City="Denver", State="CO", States="CO", Description=description)
+    make_partner("hq", City="Philadelphia", State="PA", Head_office="yes", Description=description)
+    partners = make_partner.content / "partners"
+    assert problems_of(make_partner.content) == [
+        f"{display_path(partners / 'hq.md')}: Description: the same as in {display_path(partners / 'denver.md')}; "
+        "give each partner their own (search results show it under the profile's title)"
+    ]

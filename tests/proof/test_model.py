@@ -14,8 +14,12 @@ from tests.support import CONTENT
 ROLES = ["interim", "part-time", "fractional-cro", "fractional-cso"]
 PARTNERS = ["denver", "chicago", "head-office"]
 
-GOOD_CASE = """Title: A good case study
-Description: A short description of what happened, for search results.
+# 110-160 characters, as search results need (sales_leadership/descriptions.py)
+GOOD_DESCRIPTION = (
+    "How a part-time sales manager helped a family-owned distributor grow its sales in the first year, in a few lines."
+)
+GOOD_CASE = f"""Title: A good case study
+Description: {GOOD_DESCRIPTION}
 Role: part-time
 Company: Family-owned distributor, 20 employees
 Situation: The owner ran sales.
@@ -116,3 +120,23 @@ def test_sample_problems_list_every_sample_file():
     problems = sample_problems(proof)
     assert [problem.file for problem in problems] == proof.samples
     assert all(problem.field == "Sample" and "replace" in problem.message for problem in problems)
+
+
+def test_a_case_study_keeps_its_headings_below_the_pages_own_sections(tmp_path):
+    write(tmp_path / "case-studies", "case.md", GOOD_CASE.replace("### Month 1", "## Month 1\n\n# The end"))
+    with pytest.raises(ContentError) as failure:
+        load_proof(tmp_path, ROLES, PARTNERS)
+    assert [(problem.field, problem.message) for problem in failure.value.problems] == [
+        ("body", "'## Month 1': start headings at '###' (the page's own sections are the '##' level)"),
+        ("body", "'# The end': start headings at '###' (the page's own sections are the '##' level)"),
+    ]
+
+
+def test_a_case_study_description_fits_search_results(tmp_path):
+    description = GOOD_CASE.split("\n")[1]
+    write(tmp_path / "case-studies", "case.md", GOOD_CASE.replace(description, "Description: Too short."))
+    with pytest.raises(ContentError) as failure:
+        load_proof(tmp_path, ROLES, PARTNERS)
+    assert [(problem.field, problem.message) for problem in failure.value.problems] == [
+        ("Description", "10 characters; write 110-160, as much as search results show")
+    ]

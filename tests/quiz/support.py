@@ -119,7 +119,10 @@ def small_quiz(**changes) -> Quiz:
     """Three outcomes, a conditional question, and equal scores to break ties with."""
     data = {
         "title": "Small quiz",
-        "description": "A small quiz for tests.",
+        "description": (  # held to 110-160 characters like the real quiz's
+            "A small quiz for the tests: three outcomes, a question asked only for some answers, "
+            "and equal scores to break ties with."
+        ),
         "intro": "Two or three questions.",
         "questions": [
             {

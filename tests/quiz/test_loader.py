@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 import yaml
 
+from sales_leadership.files import display_path
+from sales_leadership.quiz import contract
 from sales_leadership.quiz.loader import parse_quiz
 from site_guard.build import BuildFailed
 from tests.quiz.support import DISPLAY, OUTCOMES, QUIZ_FILE, problems_of, shipped_data, shipped_quiz, shipped_roles
 from tests.support import build, copy_content
 
-# The contract in docs/design.md: question ids and their option ids, in the order the page asks them.
-CONTRACT = {
-    "team_size": ["none", "solo", "small", "mid", "large"],
-    "revenue": ["under-1m", "1-15m", "15-50m", "over-50m"],
-    "leader_situation": ["vacancy", "owner-led", "none", "struggling"],
-    "primary_need": ["bridge", "build", "strategy", "grow", "transform"],
-    "leadership_seat": ["yes", "no"],
-    "marketing": ["yes", "no"],
-    "stage": ["startup", "established", "turnaround"],
-    "commitment": ["full-time", "part-time"],
-}
+# The shipped quiz's outcomes, as a message about an unknown one lists them.
+OUTCOME_IDS = "fractional-cro, fractional-cso, interim, not-yet, part-time, permanent-hire"
 
 
 def test_the_shipped_quiz_keeps_the_contract_ids():
+    """The ids links and stored leads use (sales_leadership/quiz/contract.py, docs/design.md)."""
     quiz = shipped_quiz()
-    assert {q.id: [o.id for o in q.options] for q in quiz.questions} == CONTRACT
+    assert {q.id: tuple(o.id for o in q.options) for q in quiz.questions} == contract.QUESTIONS
     assert [o.id for o in quiz.outcomes] == OUTCOMES
     assert sorted(quiz.tie_break) == sorted(OUTCOMES)
 
@@ -69,7 +65,18 @@ def test_the_most_questions_one_owner_is_asked_is_counted_and_written_in_words()
 def test_the_example_from_the_issue_unknown_outcome_in_weights():
     data = shipped_data()
     data["questions"][2]["options"][1]["weights"]["cro"] = 2
-    assert problems_of(data) == [f"{DISPLAY}: questions[2].options[1].weights: unknown outcome 'cro'"]
+    assert problems_of(data) == [
+        f"{DISPLAY}: question 3 (leader_situation), option 2 (owner-led), weights: unknown outcome 'cro'; "
+        f"write one of {OUTCOME_IDS}"
+    ]
+
+
+def test_the_description_fits_search_results_once_the_number_of_questions_is_in_words():
+    data = shipped_data()
+    data["description"] = "Answer up to {questions} quick questions."
+    assert problems_of(data) == [
+        f"{DISPLAY}: description: 35 characters; write 110-160, as much as search results show"
+    ]  # "Answer up to eight quick questions.": "eight" counted, not "{questions}"
 
 
 # --- outcomes that are none of the roles ---------------------------------------------------
@@ -84,26 +91,30 @@ def test_an_outcome_that_is_no_role_must_declare_its_title_and_page():
     not_yet = outcome_of(data, "not-yet")
     del not_yet["title"], not_yet["url"]
     assert problems_of(data) == [
-        f"{DISPLAY}: outcomes[4].id: unknown role 'not-yet'; the roles in content/data/roles.yaml are interim, "
-        "part-time, fractional-cro, fractional-cso; an outcome that is none of the roles declares its own title and url"
+        f"{DISPLAY}: outcome 5 (not-yet), id: unknown role 'not-yet'; the roles in content/data/roles.yaml are "
+        "interim, part-time, fractional-cro, fractional-cso; an outcome that is none of the roles declares its own "
+        "title and url"
     ]
     data = shipped_data()
     del outcome_of(data, "not-yet")["url"]
-    assert problems_of(data) == [f"{DISPLAY}: outcomes[4].url: missing text"]
+    assert problems_of(data) == [f"{DISPLAY}: outcome 5 (not-yet), url: missing text"]
 
 
 def test_an_outcome_page_must_be_on_this_site():
     data = shipped_data()
     outcome_of(data, "permanent-hire")["url"] = "https://example.com/hiring"
     assert problems_of(data) == [
-        f"{DISPLAY}: outcomes[5].url: 'https://example.com/hiring' must be a page of this site, like /compare/"
+        f"{DISPLAY}: outcome 6 (permanent-hire), url: 'https://example.com/hiring' must be a page of this site, "
+        "like /compare/"
     ]
 
 
 def test_a_role_keeps_its_name_and_page_from_the_catalogue_even_beside_other_outcomes():
     data = shipped_data()
     outcome_of(data, "part-time")["title"] = "Part-timer"
-    assert problems_of(data) == [f"{DISPLAY}: outcomes[1].title: comes from content/data/roles.yaml; remove it here"]
+    assert problems_of(data) == [
+        f"{DISPLAY}: outcome 2 (part-time), title: comes from content/data/roles.yaml; remove it here"
+    ]
 
 
 def test_every_role_must_still_be_an_outcome():
@@ -130,9 +141,9 @@ def test_a_misspelt_role_with_a_title_is_not_taken_for_a_new_outcome():
 @pytest.mark.parametrize(
     ("where", "expected"),
     [
-        ("question", f"{DISPLAY}: questions[1].id: duplicate question id 'team_size'"),
-        ("option", f"{DISPLAY}: questions[0].options[2].id: duplicate option id 'solo'"),
-        ("outcome", f"{DISPLAY}: outcomes[1].id: duplicate outcome id 'interim'"),
+        ("question", f"{DISPLAY}: question 2 (team_size), id: duplicate question id 'team_size'"),
+        ("option", f"{DISPLAY}: question 1 (team_size), option 3 (solo), id: duplicate option id 'solo'"),
+        ("outcome", f"{DISPLAY}: outcome 2 (interim), id: duplicate outcome id 'interim'"),
     ],
 )
 def test_duplicate_ids(where, expected):
@@ -150,16 +161,16 @@ def test_unknown_outcome_in_tie_break_and_a_missing_one():
     data = shipped_data()
     data["tie_break"] = ["not-yet", "part-time", "fractional-cso", "fractional-cro", "permanent-hire", "interm"]
     problems = problems_of(data)
-    assert f"{DISPLAY}: tie_break[5]: unknown outcome 'interm'" in problems
+    assert f"{DISPLAY}: tie_break, entry 6: unknown outcome 'interm'; write one of {OUTCOME_IDS}" in problems
     assert f"{DISPLAY}: tie_break: missing outcome 'interim'" in problems
 
 
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        (("questions", 3, "text"), "questions[3].text: missing text"),
-        (("questions", 0, "options", 2, "label"), "questions[0].options[2].label: missing text"),
-        (("outcomes", 2, "summary"), "outcomes[2].summary: missing text"),
+        (("questions", 3, "text"), "question 4 (primary_need), text: missing text"),
+        (("questions", 0, "options", 2, "label"), "question 1 (team_size), option 3 (small), label: missing text"),
+        (("outcomes", 2, "summary"), "outcome 3 (fractional-cro), summary: missing text"),
         (("title",), "title: missing text"),
     ],
 )
@@ -178,7 +189,7 @@ def test_an_outcome_no_answer_can_reach():
         for option in question["options"]:
             option["weights"].pop("fractional-cso", None)
     assert problems_of(data) == [
-        f"{DISPLAY}: outcomes[3]: no combination of answers recommends 'fractional-cso'; "
+        f"{DISPLAY}: outcome 4 (fractional-cso): no combination of answers recommends 'fractional-cso'; "
         "give it more weight in some options"
     ]
 
@@ -202,7 +213,9 @@ def test_an_outcome_that_only_ever_ties_and_loses_the_tie_break_is_unreachable()
 def test_a_condition_naming_an_unknown_question():
     data = shipped_data()
     data["questions"][5]["show_if"] = {"leadership_set": ["yes"]}
-    assert problems_of(data) == [f"{DISPLAY}: questions[5].show_if.leadership_set: unknown question 'leadership_set'"]
+    assert problems_of(data) == [
+        f"{DISPLAY}: question 6 (marketing), show_if.leadership_set: unknown question 'leadership_set'"
+    ]
 
 
 def test_a_condition_naming_a_later_question_or_an_unknown_option():
@@ -211,18 +224,19 @@ def test_a_condition_naming_a_later_question_or_an_unknown_option():
     data["questions"][5]["show_if"] = {"leadership_seat": ["maybe"]}
     problems = problems_of(data)
     assert (
-        f"{DISPLAY}: questions[1].show_if.commitment: question 'commitment' comes later; "
+        f"{DISPLAY}: question 2 (revenue), show_if.commitment: question 'commitment' comes later; "
         "a condition can only name an earlier question"
     ) in problems
-    assert f"{DISPLAY}: questions[5].show_if.leadership_seat: unknown option 'maybe' of question 'leadership_seat'" in (
-        problems
+    assert (
+        f"{DISPLAY}: question 6 (marketing), show_if.leadership_seat: unknown option 'maybe' "
+        "of question 'leadership_seat'" in (problems)
     )
 
 
 def test_a_question_with_fewer_than_two_options():
     data = shipped_data()
     del data["questions"][7]["options"][1]
-    assert f"{DISPLAY}: questions[7].options: needs at least 2 entries, has 1" in problems_of(data)
+    assert f"{DISPLAY}: question 8 (commitment), options: needs at least 2 entries, has 1" in problems_of(data)
 
 
 @pytest.mark.parametrize(
@@ -230,38 +244,39 @@ def test_a_question_with_fewer_than_two_options():
     [
         (
             lambda d: d["questions"][0]["options"][0]["weights"].update({"part-time": "2"}),
-            "questions[0].options[0].weights.part-time: must be a whole number 0 or more, not '2'",
+            "question 1 (team_size), option 1 (none), weights.part-time: must be a whole number 0 or more, not '2'",
         ),
         (
             lambda d: d["questions"][0]["options"][0]["weights"].update({"part-time": -1}),
-            "questions[0].options[0].weights.part-time: must be a whole number 0 or more, not -1",
+            "question 1 (team_size), option 1 (none), weights.part-time: must be a whole number 0 or more, not -1",
         ),
         (
             lambda d: d["questions"][0].update({"options": "solo, small"}),
-            "questions[0].options: must be a list, not text",
+            "question 1 (team_size), options: must be a list, not text",
         ),
-        (lambda d: d["questions"][0].update({"text": 12}), "questions[0].text: must be text, not a number"),
+        (lambda d: d["questions"][0].update({"text": 12}), "question 1 (team_size), text: must be text, not a number"),
         (lambda d: d.update({"outcomes": {"interim": {}}}), "outcomes: must be a list, not a mapping"),
         (
             lambda d: d["questions"][4]["options"][0].update({"id": True}),
-            "questions[4].options[0].id: must be text, not true/false (YAML reads yes/no/on/off as true/false: "
-            "put the id in quotes, e.g. 'yes')",
+            "question 5 (leadership_seat), option 1, id: must be text, not true/false "
+            "(YAML reads yes/no/on/off as true/false: put the id in quotes, e.g. 'yes')",
         ),
         (
             lambda d: d["questions"][2]["options"][0].update({"id": "Vacancy!"}),
-            "questions[2].options[0].id: 'Vacancy!' is not a valid id (lower-case letters, digits, '-' and '_' only)",
+            "question 3 (leader_situation), option 1, id: 'Vacancy!' is not a valid id "
+            "(lower-case letters, digits, '-' and '_' only)",
         ),
         (
             lambda d: d["questions"][5].update({"show_iff": {"leadership_seat": ["yes"]}}),
-            "questions[5].show_iff: unknown key; expected one of error, help, id, options, show_if, text",
+            "question 6 (marketing), show_iff: unknown key; expected one of error, help, id, options, show_if, text",
         ),
         (
             lambda d: d["outcomes"][0].update({"url": "/roles/interim/"}),
-            "outcomes[0].url: comes from content/data/roles.yaml; remove it here",
+            "outcome 1 (interim), url: comes from content/data/roles.yaml; remove it here",
         ),
         (
             lambda d: d["outcomes"][3].update({"id": "cso"}),
-            "outcomes[3].id: unknown role 'cso'; the roles in content/data/roles.yaml are interim, part-time, "
+            "outcome 4 (cso), id: unknown role 'cso'; the roles in content/data/roles.yaml are interim, part-time, "
             "fractional-cro, fractional-cso; an outcome that is none of the roles declares its own title and url",
         ),
         (
@@ -307,7 +322,10 @@ def test_a_bad_definition_fails_the_build_naming_file_and_field(content, tmp_pat
     )
     message = build_error(content, tmp_path)
     assert message.startswith("The site was not built, because:")
-    assert "quiz/role-selector.yaml: questions[2].options[0].weights: unknown outcome 'intrim'" in message, message
+    assert (
+        "quiz/role-selector.yaml: question 3 (leader_situation), option 1 (vacancy), weights: "
+        f"unknown outcome 'intrim'; write one of {OUTCOME_IDS}" in message
+    ), message
 
 
 def test_malformed_yaml_names_the_line(content, tmp_path):
@@ -317,7 +335,9 @@ def test_malformed_yaml_names_the_line(content, tmp_path):
     lines[number] = "  - id: revenue: [unclosed"
     quiz_file.write_text("\n".join(lines) + "\n")
     message = build_error(content, tmp_path)
-    assert f"quiz/role-selector.yaml: line {number + 1}: invalid YAML" in message
+    assert (
+        f"quiz/role-selector.yaml: line {number + 1}: a ': ' inside a value; put the whole value in quotes" in message
+    )
 
 
 def test_a_missing_definition_fails_the_build(content, tmp_path):
@@ -331,3 +351,28 @@ def test_a_role_whose_address_has_no_page_names_the_role_catalogue(content, tmp_
     message = build_error(content, tmp_path)
     assert "roles/fractional-cso.md: Slug: the page is at /roles/fractional-cso/ but " in message
     assert "data/roles.yaml gives 'fractional-cso' the address /roles/cso/" in message
+
+
+def test_a_dropped_contract_id_is_named():
+    data = yaml.safe_load(QUIZ_FILE.read_text(encoding="utf-8").replace("permanent-hire", "hire"))
+    data["questions"][2]["options"][3]["id"] = "strugling"
+    keep = "links and stored leads that use it lose that answer; keep the id and change the text instead"
+    assert [str(problem) for problem in contract.dropped_ids(parse_quiz(data, DISPLAY, shipped_roles()), DISPLAY)] == [
+        f"{DISPLAY}: question 'leader_situation': no option with the id 'struggling' any more; {keep}",
+        f"{DISPLAY}: outcomes: no outcome with the id 'permanent-hire' any more; {keep}",
+    ]
+    assert contract.dropped_ids(shipped_quiz(), DISPLAY) == []
+
+
+def test_a_renamed_id_builds_with_a_named_warning(content, tmp_path, caplog):
+    """A renamed id still makes a working quiz, so the build goes on; the editor is told what it costs."""
+    quiz_file = content / "quiz" / "role-selector.yaml"
+    quiz_file.write_text(quiz_file.read_text().replace("- id: struggling", "- id: strugling", 1))
+    with caplog.at_level(logging.WARNING):
+        build(tmp_path / "output", content)
+    warnings = [record.getMessage() for record in caplog.records if record.getMessage().startswith("site_guard")]
+    assert warnings == [
+        f"site_guard: warning: {display_path(quiz_file)}: question 'leader_situation': no option with the id "
+        "'struggling' any more; links and stored leads that use it lose that answer; keep the id and change the "
+        "text instead"
+    ]

@@ -106,9 +106,9 @@ def plain_build(settings: Path, output: Path) -> list[str]:
 
 
 def synthetic_content(folder: Path, articles: int) -> Path:
-    """The real pages, data and extras (our nav and plugins need them) plus synthetic articles."""
+    """The real content (our nav, plugins and the quiz link to its pages and articles) plus synthetic articles."""
     content = folder / "content"
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("articles"))
+    shutil.copytree(ROOT / "content", content)
     write_articles(content / "articles", count=articles)
     return content
 

@@ -25,7 +25,7 @@ CATEGORIES = [
 TAGS = [
     "pipeline",
     "coaching",
-    "crm",
+    "CRM",  # spelled as the real articles spell it: one tag, one spelling (site_guard)
     "forecasting",
     "hiring",
     "onboarding",
