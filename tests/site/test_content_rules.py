@@ -326,7 +326,7 @@ def test_invoke_build_prints_the_problem_without_a_traceback(tmp_path):
     project.mkdir()
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, project / name)
-    for name in ("theme", "plugins", "sales_leadership"):
+    for name in ("theme", "plugins", "sales_leadership", "tools"):
         (project / name).symlink_to(ROOT / name)
     content = copy_content(project / "content")
     copy_article(content, "copy", Title="A second look at bad sales hires")
