@@ -31,7 +31,7 @@ class PlanError(ValueError):
 
 @dataclass(frozen=True)
 class Target:
-    """One `invoke mutate NAME`: the files mutated and the tests run after each mutation."""
+    """One `invoke mutate --module NAME`: the files mutated and the tests run after each mutation."""
 
     name: str
     files: tuple[str, ...]

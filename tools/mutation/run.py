@@ -1,4 +1,4 @@
-"""`invoke mutate [MODULE]`: mutation testing of the domain core with cosmic-ray, one module at a time.
+"""`invoke mutate [--module NAME]`: mutation testing of the domain core with cosmic-ray, one module at a time.
 
 cosmic-ray writes each mutant over the module's file and runs the test command, so the runs happen
 in a copy of the project (the files git knows, committed or not) in a temporary folder: the work
