@@ -23,8 +23,9 @@ def check_backend_setting(pelican) -> None:
 
 
 def form_choices(context) -> FormChoices:
-    """The roles and the quiz's bands, as the role_catalogue and role_quiz plugins loaded them."""
-    return FormChoices.from_content(context["roles"], context["quiz"])
+    """The roles, the quiz's bands and the partners, as the role_catalogue, role_quiz and
+    partner_directory plugins loaded them."""
+    return FormChoices.from_content(context["roles"], context["quiz"], context.get("partner_directory"))
 
 
 @pass_context

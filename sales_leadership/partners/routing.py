@@ -1,6 +1,12 @@
-"""Which partner answers an enquiry: the routing rules of docs/design.md, in one place.
+"""Which partner answers an inquiry: the routing rules of docs/design.md, in one place.
 
-A US ZIP code goes to
+A partner application goes to the head office. A visitor who chose a partner
+(the "Send Dana a message" button on a profile, or the form's "Send it to")
+gets that partner ("chosen"), when the slug names one in the directory; an
+unknown or stale slug is ignored, and the rules below decide, saying so. Only a
+slug comes from the page: the address is always the directory's.
+
+Otherwise a US ZIP code goes to
   1. the partner who owns its 3-digit prefix ("zip-prefix"), else
   2. the partner who owns its state ("state"), else
   3. the nearest partner that owns any territory, by the ZIP code's coordinates ("nearest"), else
@@ -24,14 +30,14 @@ from dataclasses import dataclass
 from .model import Directory, Partner
 from .zip_data import Place, miles_between, prefix_places, us_states, zip_places
 
-RULES = ("zip-prefix", "state", "nearest", "head-office")
+RULES = ("chosen", "zip-prefix", "state", "nearest", "head-office")
 ZIP_CODE = re.compile(r"^\s*(\d{5})(?:-?\d{4})?\s*$")
 US_COUNTRIES = {"", "US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA"}
 
 
 @dataclass(frozen=True)
 class Route:
-    """Where an enquiry goes, by which rule, and a sentence saying why."""
+    """Where an inquiry goes, by which rule, and a sentence saying why."""
 
     partner: Partner
     rule: str
@@ -127,14 +133,14 @@ def route_state(directory: Directory, state: str) -> Route:
 
 
 def route(directory: Directory, zip_code: str | None = None, state: str | None = None, country: str = "US") -> Route:
-    """The partner who answers an enquiry from `zip_code` and/or `state` in `country`.
+    """The partner who answers an inquiry from `zip_code` and/or `state` in `country`.
 
     When both are given the ZIP code decides (it is more precise); the state is
     used when the ZIP code is missing or not a US ZIP code in use.
     """
     head_office = directory.head_office
     if not is_us(country):
-        return Route(head_office, "head-office", f"Enquiries from outside the US go to {head_office.name}.")
+        return Route(head_office, "head-office", f"Inquiries from outside the US go to {head_office.name}.")
     zip5 = normalise_zip(zip_code)
     if zip5 is not None:
         place = zip_places().get(zip5)
@@ -161,12 +167,26 @@ def route_enquiry(
     zip_code: str | None = None,
     state: str | None = None,
     country: str = "US",
+    partner: str | None = None,
 ) -> Route:
-    """Like `route`, except that partner applications always go to the head office (docs/design.md)."""
+    """Like `route`, except that partner applications always go to the head office, and a visitor
+    who chose a partner by `partner` (a slug) gets them when the directory has them (docs/design.md)."""
     if enquiry_kind == "partner":
         head_office = directory.head_office
         return Route(head_office, "head-office", f"Applications to become a partner go to {head_office.name}.")
-    return route(directory, zip_code=zip_code, state=state, country=country)
+    slug = (partner or "").strip()
+    chosen = directory.by_slug(slug) if slug else None
+    if chosen is not None:
+        return Route(chosen, "chosen", f"The visitor chose {chosen.name} (on their profile, or in the form).")
+    routed = route(directory, zip_code=zip_code, state=state, country=country)
+    if not slug:
+        return routed
+    return Route(
+        routed.partner,
+        routed.rule,
+        f"The visitor chose a partner who is not in the directory ({slug[:60]!r}), so the usual rules decided: "
+        f"{routed.reason}",
+    )
 
 
 def _partner_card(partner: Partner, include_email: bool) -> dict:
