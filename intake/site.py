@@ -92,14 +92,14 @@ class SiteContent:
         return self.built.contact_page_with(render_form(form, self.built.backend, notice))
 
     def refusal_body(self, message: str) -> Markup:
-        """Why a post was refused when it could not be read back, and the ways on: the e-mail address,
-        the Back button, the form. [data-contact-draft]: contact-draft.mjs shows what the page kept."""
+        """Why a post was refused when it could not be read back, and the ways on: the e-mail address
+        and the form as the visitor left it (the Back button; with JavaScript, back-to-form.mjs makes
+        the link go back too)."""
         return Markup(
             "<p>{message}</p>\n"
             '<p>Nothing was sent. Email us at <a href="mailto:{email}">{email}</a>, or go back: your browser\'s '
-            "Back button usually brings back what you typed.</p>\n"
-            '<div data-contact-draft data-title="What you typed" hidden></div>\n'
-            '<p><a href="/contact/">Back to the contact form</a></p>'
+            "Back button brings back what you typed.</p>\n"
+            '<p><a href="/contact/" data-back-to-form>Back to the contact form</a></p>'
         ).format(message=message, email=self.email)
 
     def page(self, title: str, main_html: Markup) -> str:

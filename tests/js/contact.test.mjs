@@ -1,23 +1,12 @@
-// Unit tests of the contact form's pure logic (plugins/contact_form/static/contact-logic.mjs).
+// Unit tests of the contact form's pure logic (plugins/contact_form/static/: *-logic.mjs, and the
+// functions quiz-handoff.mjs and partner-preview.mjs export, which touch no DOM on import).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import {
-  countBand,
-  countCharacters,
-  countText,
-  fillIn,
-  handoffText,
-  mailtoHref,
-  messagesFrom,
-  parseAnswers,
-  prefillFrom,
-  quizAnswersFrom,
-  serialiseAnswers,
-  tokenFrom,
-  validityMessage,
-} from "../../plugins/contact_form/static/contact-logic.mjs";
-import { routeInquiry } from "../../plugins/contact_form/static/inquiry-routing.mjs";
+import { countBand, countCharacters, countText, fillIn, messagesFrom, prefillFrom, tokenFrom, validityMessage } from "../../plugins/contact_form/static/contact-logic.mjs";
+import { mailtoHref } from "../../plugins/contact_form/static/mailto-logic.mjs";
+import { routeInquiry } from "../../plugins/contact_form/static/partner-preview.mjs";
+import { handoffText, parseAnswers, quizAnswersFrom, serialiseAnswers } from "../../plugins/contact_form/static/quiz-handoff.mjs";
 import { createRouter } from "../../plugins/partner_directory/static/routing.mjs";
 
 // The pattern the build writes on the hidden quiz_answers field (from forms.QUIZ_ANSWERS_PATTERN).

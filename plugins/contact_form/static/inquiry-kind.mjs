@@ -1,6 +1,6 @@
 // The questions of one kind of inquiry ([data-kind], from forms.ForKind): only those of the kind chosen
 // show, are sent and are checked (their data-error-required becomes `required`); the others are hidden
-// and disabled. Without this script, CSS :has() shows the chosen kind's (contact-form.css).
+// and disabled. Without this script both kinds' questions show, each under a legend saying who answers.
 
 /** For one contact form; calls `changed(kind)` after each switch. */
 export function inquiryKind(form, changed = () => {}) {

@@ -2,16 +2,14 @@
 // The intake's redirect carries a signed receipt (?receipt=...): the page asks the intake for the
 // lead's reference and the promise made in the visitor's receipt e-mail, so both say the same.
 // Without it (no script, another tab, another backend) the partner the form remembered in this
-// tab, or else the page's own text, stands. The message has arrived: the draft the form kept
-// for a refusal (contact-draft.mjs) is forgotten.
+// tab, or else the page's own text, stands.
 
-import { DRAFT_KEY, PARTNER_KEY } from "./contact-logic.mjs";
+import { PARTNER_KEY } from "./contact-logic.mjs";
 
 const RECEIPT_URL = "/api/contact/receipt/";
 
 function remembered() {
   try {
-    window.sessionStorage.removeItem(DRAFT_KEY);
     const value = window.sessionStorage.getItem(PARTNER_KEY);
     return value ? JSON.parse(value) : null;
   } catch {
