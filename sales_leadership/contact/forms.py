@@ -15,7 +15,7 @@ Some questions belong to one kind of inquiry (`enquiry_kind`): a company's
 (role, salespeople, revenue, the partner chosen) or a partner applicant's
 (experience, territory, profile link). Each says so with a `ForKind` validator:
 it is validated, stored and shown only for that kind, and the page shows it
-only for that kind (render.py groups them; the page's script and CSS switch).
+only for that kind (render.py groups them; the page's script switches).
 
 Validate a post with `ContactForm(MultiDict(...), choices=...)` (anything with a
 `getlist` method), then `.validate()`, `.errors`, `.data`.
@@ -63,7 +63,7 @@ ENQUIRY_KINDS = [
     ("partner", "I'm a sales leader interested in becoming a partner"),
 ]
 # The legend of each kind's own questions: it must say which visitor fills them in, since without
-# JavaScript and CSS :has() both sets show.
+# JavaScript both sets show.
 KIND_LEGENDS = {
     "leadership": "For sales leadership: about your company",
     "partner": "For a partner application: about you",
@@ -275,7 +275,6 @@ class ContactForm(Form):
     )
     partner = SelectField(
         "Send it to",
-        description="Chosen a partner already, on their profile? Choose them here.",
         choices=[],  # the partners, from FormChoices
         default="",
         validate_choice=False,  # a partner gone since the page was built is not the visitor's error (routing.py)
@@ -335,12 +334,12 @@ class ContactForm(Form):
             Length(max=300, message="The link must be 300 characters or fewer"),
             ShapeRegexp(
                 _anchored(LINK_PATTERN),
-                message="Enter a link starting https://, like https://www.linkedin.com/in/your-name",
+                message="Enter the whole link, starting https://",
             ),
-            URL(message="Enter a link starting https://, like https://www.linkedin.com/in/your-name"),
+            URL(message="Enter the whole link, starting https://"),
         ],
         filters=[_strip],
-        render_kw={"autocomplete": "url", "spellcheck": "false"},
+        render_kw={"autocomplete": "url"},
     )
     message = TextAreaField(
         "Your message",

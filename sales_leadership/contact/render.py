@@ -33,7 +33,7 @@ from wtforms.fields import BooleanField, HiddenField, RadioField, SelectField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Regexp
 
 from .backend import HONEYPOT, NETLIFY_FORM_NAME, ContactBackend
-from .forms import KIND_LEGENDS, ContactForm, ForKind, kind_of
+from .forms import ID_PREFIX, KIND_LEGENDS, ContactForm, ForKind, kind_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LOCATION_FIELDS = ("zip_code", "state")
@@ -196,6 +196,7 @@ def render_form(form: ContactForm, backend: ContactBackend, notice: Notice | Non
             kind_legends=KIND_LEGENDS,
             attributes=backend.form_attributes(),
             location_required=ContactForm.LOCATION_REQUIRED,
+            id_prefix=ID_PREFIX,
             quiz_questions=form.choices.quiz_questions,
             netlify_form_name=NETLIFY_FORM_NAME,
         )

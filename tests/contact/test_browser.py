@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from werkzeug.datastructures import MultiDict
 
+from sales_leadership.contact.forms import asked
 from tests.axe import assert_no_axe_violations
 from tests.contact.servers import form_endpoint, site_with_intake
 from tests.contact.support import contact_form
@@ -117,7 +118,9 @@ def test_a_filled_form_posts_the_expected_fields_and_thanks_says_who_will_call(p
     assert fields["team_size"] == ["small"] and fields["revenue"] == [""]
     assert fields["consent"] == ["y"] and fields["website"] == [""]
     assert fields["quiz_answers"] == [""]
-    assert set(fields) == {field.name for field in contact_form()}
+    assert fields["partner"] == [""], "no partner chosen: the area decides"
+    # The applicant's questions are disabled for a company's inquiry: not sent.
+    assert set(fields) == {field.name for field in contact_form() if asked(field, "leadership")}
     # The server validates what the browser sent with the same form.
     assert contact_form(MultiDict(received.posts[-1])).validate()
     page.locator("[data-thanks-partner]").get_by_text("Dana Whitfield").wait_for()

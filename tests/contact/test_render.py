@@ -104,7 +104,10 @@ def test_each_kind_of_inquiry_has_its_questions_under_a_legend_saying_who_answer
     assert "partner application" in sections["partner"].legend.get_text()
     assert "sales leadership" in sections["leadership"].legend.get_text()
     names = {kind: {c["name"] for c in section.find_all(attrs={"name": True})} for kind, section in sections.items()}
-    assert names == {"leadership": {"role", "team_size", "revenue"}, "partner": {"experience", "territory", "profile_url"}}
+    assert names == {
+        "leadership": {"role", "team_size", "revenue"},
+        "partner": {"experience", "territory", "profile_url"},
+    }
     for name in ("experience", "territory", "profile_url"):
         control = controls(form, name)[0]
         assert not control.has_attr("required"), f"{name}: required would block a company's inquiry"

@@ -113,7 +113,12 @@ def test_an_unknown_chosen_partner_falls_back_to_routing_and_says_so(intake):
 
 
 def test_the_recipients_address_cannot_be_chosen_by_the_request(intake):
-    sent = {**sample_lead(), "recipient": "attacker@example.net", "to": "x@y.z", "partner_email": "attacker@example.net"}
+    sent = {
+        **sample_lead(),
+        "recipient": "attacker@example.net",
+        "to": "x@y.z",
+        "partner_email": "attacker@example.net",
+    }
     assert intake.post({**sent, "partner": "attacker@example.net"}).status == 422
     reply = intake.post(sent)
     assert reply.status == 201

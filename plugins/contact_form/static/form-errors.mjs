@@ -31,10 +31,11 @@ function showFieldError(control, message) {
     if (message) input.setAttribute("aria-invalid", "true");
     else input.removeAttribute("aria-invalid");
   }
-  describedBy(radio ? control.closest("fieldset") : control, group.dataset.errorId, Boolean(message));
+  const id = `${control.form.dataset.idPrefix}${group.dataset.field}-error`; // as render.py names it
+  describedBy(radio ? control.closest("fieldset") : control, id, Boolean(message));
   if (!message) return;
   const error = make("p", "field-error", ` ${message}`);
-  error.id = group.dataset.errorId;
+  error.id = id;
   error.dataset.fieldError = "";
   error.prepend(make("span", "visually-hidden", "Error:"));
   const before = group.querySelector(".radios, .checkbox") || control;
