@@ -48,6 +48,8 @@ PLUGINS = [
     # Draws each page type's share card (og:image) that site_meta chooses.
     "share_cards",
     "role_catalogue",
+    # Fills [[name]] (figures from content/data/comparison.yaml, the routing rules' text).
+    "figures",
     "faq_page",
     "role_quiz",
     "security_headers",
@@ -134,6 +136,7 @@ MAIN_NAV = [
             ("Part-time Sales Manager", "/roles/part-time-sales-manager/"),
             ("Fractional CRO", "/roles/fractional-cro/"),
             ("Fractional CSO", "/roles/fractional-cso/"),
+            ("How pricing works", "/pricing/"),
         ],
     ),
     ("Our approach", "/approach/"),

@@ -1,5 +1,8 @@
 """Draw time commitment against scope as a small inline SVG.
 
+Each bar is the comparison table's own `hours` figure (ChartPoint.hours), so the chart and
+the table cannot disagree.
+
 Built with ElementTree so every label is escaped; colours come from CSS classes
 (the site's stylesheet), so the chart follows dark mode and never needs a
 style attribute, which the Content-Security-Policy would block.
@@ -54,9 +57,7 @@ def render_chart(points) -> Markup:
         },
     )
     ET.SubElement(svg, "title", {"id": "chart-title"}).text = "Hours per week and scope of each role"
-    summary = "; ".join(
-        f"{p.role.name}: {p.hours_min:g} to {p.hours_max:g} hours a week, {SCOPE_DESCRIPTIONS[p.scope]}" for p in points
-    )
+    summary = "; ".join(f"{p.role.name}: {p.hours.text()}, {SCOPE_DESCRIPTIONS[p.scope]}" for p in points)
     ET.SubElement(svg, "desc", {"id": "chart-desc"}).text = summary + "."
     y = 0.0
     for scope, label in SCOPE_LABELS.items():

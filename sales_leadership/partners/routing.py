@@ -31,6 +31,86 @@ from .model import Directory, Partner
 from .zip_data import Place, miles_between, prefix_places, us_states, zip_places
 
 RULES = ("chosen", "zip-prefix", "state", "nearest", "head-office")
+# "chosen" is the visitor's own choice, taken before any path below when the slug names a partner;
+# the page that offers the choice says so itself, so the explanation of the paths leaves it out.
+CHOSEN = "chosen"
+
+
+@dataclass(frozen=True)
+class RoutingPath:
+    """One kind of inquiry and the rules tried for it, in order: what `route` and `route_enquiry`
+    below do, written as data so the site's explanation of routing is made from it
+    (tests/partners/test_routing_explained.py routes an example of every step to prove it)."""
+
+    kind: str
+    inquiry: str  # one such inquiry, as the sentence's subject
+    inquiries: str  # all of them
+    rules: tuple[str, ...]
+
+
+PATHS = (
+    RoutingPath(
+        "zip",
+        "An inquiry with a US ZIP code",
+        "inquiries with a US ZIP code",
+        ("zip-prefix", "state", "nearest", "head-office"),
+    ),
+    RoutingPath("state", "An inquiry with only a state", "inquiries with only a state", ("state", "head-office")),
+    RoutingPath(
+        "application", "An application to become a partner", "applications to become a partner", ("head-office",)
+    ),
+    RoutingPath("abroad", "An inquiry from outside the US", "inquiries from outside the US", ("head-office",)),
+)
+# Who answers under each rule, in a visitor's words.
+RULE_WORDS = {
+    "zip-prefix": "the partner who covers the first three digits of that ZIP code",
+    "state": "the partner who covers the state",
+    "nearest": "the nearest partner",
+    "head-office": "our head office",
+}
+NO_PARTNER = "any inquiry no partner covers"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def explain_routing() -> str:
+    """Who answers which inquiry, in plain sentences made from PATHS: the FAQ, /partners/ and the
+    contact pages say it with `[[routing]]`, so they cannot drift from the code. Every path ends
+    at the head office (the test checks it), which the last sentence says once for all."""
+    sentences = []
+    to_head_office = []
+    for path in PATHS:
+        partners = [rule for rule in path.rules if rule != "head-office"]
+        if not partners:
+            to_head_office.append(path.inquiries)
+            continue
+        steps = [f"{path.inquiry} goes to {RULE_WORDS[partners[0]]}"]
+        for i, rule in enumerate(partners[1:]):
+            steps.append(f"if {'no partner' if i == 0 else 'none'} does, to {RULE_WORDS[rule]}")
+        sentences.append("; ".join(steps) + ".")
+    to_head_office.append(NO_PARTNER)
+    everyone = _join(to_head_office)
+    sentences.append(f"{everyone[0].upper()}{everyone[1:]} go to {RULE_WORDS['head-office']}.")
+    return " ".join(sentences)
+
+
+def explain_head_office() -> str:
+    """What the head office answers, from the same PATHS (`[[routing.head-office]]`)."""
+    alone = [path.inquiries for path in PATHS if path.rules == ("head-office",)]
+    fallback = next(path for path in PATHS if path.rules == ("state", "head-office"))
+    return (
+        f"Our head office answers {_join([*alone, NO_PARTNER])}, such as "
+        f"{fallback.inquiry[0].lower() + fallback.inquiry[1:]} where no partner works yet."
+    )
+
+
+def explanations() -> dict[str, str]:
+    """The routing texts by shortcode name, for sales_leadership.figures.Shortcodes."""
+    return {"routing": explain_routing(), "routing.head-office": explain_head_office()}
+
+
 ZIP_CODE = re.compile(r"^\s*(\d{5})(?:-?\d{4})?\s*$")
 US_COUNTRIES = {"", "US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA"}
 
@@ -177,7 +257,7 @@ def route_enquiry(
     slug = (partner or "").strip()
     chosen = directory.by_slug(slug) if slug else None
     if chosen is not None:
-        return Route(chosen, "chosen", f"The visitor chose {chosen.name} (on their profile, or in the form).")
+        return Route(chosen, CHOSEN, f"The visitor chose {chosen.name} (on their profile, or in the form).")
     routed = route(directory, zip_code=zip_code, state=state, country=country)
     if not slug:
         return routed

@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 WIDTHS = [375, 1280]
-PAGES = ["/", "/compare/", "/roles/part-time-sales-manager/", "/faq/", "/insights/"]
+PAGES = ["/", "/compare/", "/roles/part-time-sales-manager/", "/faq/", "/insights/", "/pricing/"]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
