@@ -138,7 +138,8 @@ EMAIL_SHAPE_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 # A partner's slug (the partner file's name): only its shape is checked here; the intake checks the directory.
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 # A web link: http(s), a host with a dot, then anything without spaces (URL() checks the rest on the server).
-LINK_PATTERN = r"https?://[^\s/?#@]+\.[^\s/?#@]+([/?#]\S*)?"
+# "/" is escaped inside classes: browsers compile `pattern` with the `v` flag, which refuses it bare.
+LINK_PATTERN = r"https?://[^\s\/?#@]+\.[^\s\/?#@]+([\/?#]\S*)?"
 ID_PREFIX = "contact-"
 
 
