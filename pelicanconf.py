@@ -53,6 +53,8 @@ PLUGINS = [
     "faq_page",
     "role_quiz",
     "security_headers",
+    # Pictures in pages and articles as small AVIF/WebP/JPEG copies; partner photos go through it too.
+    "responsive_images",
     "partner_directory",
     "contact_form",
     "proof_content",

@@ -188,6 +188,27 @@ def test(c, pytest_args=""):
 
 @task(
     help={
+        "module": "one module of tools/mutation/config.toml (scoring, routing, tokens, abuse, storage, hours, "
+        "roles, forms); default: all of them, one after another",
+        "incremental": "run only the mutants the last run did not kill (their module unchanged); for a quick "
+        "re-check after adding tests, not for the recorded figures after removing or changing tests",
+    }
+)
+def mutate(c, module="", incremental=False):
+    """Mutation testing of the domain core (cosmic-ray): each module's score and surviving mutants.
+
+    Slow (see docs/mutation-testing.md for how long each module takes); not part of `invoke test`.
+    """
+    sys.path.insert(0, str(ROOT))
+    from tools.mutation.run import main
+
+    code = main([module] if module else [], incremental=incremental)
+    if code:
+        raise Exit(code=code)
+
+
+@task(
+    help={
         "where": "a ZIP code (80202 or 80202-1234) or a two-letter state code (CO)",
         "country": "the enquiry's country (default US; anything else goes to the head office)",
         "json": "print JSON for machines instead of a sentence",

@@ -3,9 +3,11 @@
 The core (sales_leadership.partners) reads and validates content/partners/*.md and
 decides who answers which ZIP code or state; this adapter
 
-- writes `/partners/` and `/partners/<slug>/` with LocalBusiness JSON-LD (pages.py, structured_data.py)
-  and an initials picture for partners without a photo (avatar.py);
-- gives templates `partner_lookup_json()`, the routing as a compact table for the browser's
+- writes `/partners/` and `/partners/<slug>/` with LocalBusiness JSON-LD (pages.py, structured_data.py),
+  each partner's photo as small copies (through plugins/responsive_images), and an initials
+  picture for partners without a photo (avatar.py);
+- gives templates `partner_photo(partner, "card" | "profile")`, the photo's markup (jinja.py), and
+  `partner_lookup_json()`, the routing as a compact table for the browser's
   static/routing.mjs, so the locator and the contact form resolve a ZIP code offline (jinja.py).
 
 Its scripts, stylesheet and templates follow the front-end convention of plugins/site_assets.
@@ -13,7 +15,7 @@ Its scripts, stylesheet and templates follow the front-end convention of plugins
 
 from pelican import signals
 
-from .jinja import partner_lookup_json, us_state_options, zip_data_credit
+from .jinja import partner_lookup_json, partner_photo, us_state_options, zip_data_credit
 from .pages import PartnerPagesGenerator
 
 
@@ -24,6 +26,7 @@ def start_build(pelican):
 def add_jinja_globals(generator):
     generator.env.globals.update(
         partner_lookup_json=partner_lookup_json,
+        partner_photo=partner_photo,
         us_state_options=us_state_options,
         zip_data_credit=zip_data_credit,
     )

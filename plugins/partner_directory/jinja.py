@@ -1,4 +1,4 @@
-"""Jinja globals that let any page (the contact page above all) show the partner lookup."""
+"""Jinja globals: the partner lookup any page can show (the contact page above all), and a partner's photo."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from jinja2 import pass_context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from sales_leadership.images.markup import picture_html
+from sales_leadership.partners.photos import SLOTS, photo_pictures
 from sales_leadership.partners.routing import build_lookup
 from sales_leadership.partners.zip_data import ZIP_DATA_LICENSE_URL, ZIP_DATA_SOURCE_URL, us_states
 
@@ -37,3 +39,17 @@ def zip_data_credit() -> Markup:
     return Markup(
         'ZIP code data: the <a href="{source}">zipcodes</a> package, licensed under <a href="{license}">CC BY 4.0</a>.'
     ).format(source=ZIP_DATA_SOURCE_URL, license=ZIP_DATA_LICENSE_URL)
+
+
+def partner_photo(partner, slot: str, loading: str = "") -> Markup:
+    """The partner's photo as the theme shows it in `slot` ("card" or "profile"): a `<picture>` of
+    its small copies, or the initials placeholder when the partner has no photo. Decorative
+    (alt=""): the partner's name is always beside it."""
+    classes = "partner-photo" if slot == "card" else "partner-photo partner-photo--large"
+    size = SLOTS[slot]
+    if partner.photo is None:
+        return Markup('<img class="{}" src="{}" alt="" width="{}" height="{}"{}>').format(
+            classes, partner.image_url, size, size, Markup(' loading="lazy"') if loading == "lazy" else ""
+        )
+    picture = photo_pictures(partner.slug, partner.photo)[slot]
+    return picture_html(picture, "", loading=loading, attributes={"class": classes})

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from sales_leadership.partners.model import Partner
+from sales_leadership.partners.photos import photo_url
 
 
 def partner_business(partner: Partner, settings: dict) -> dict:
     """A ProfessionalService (a LocalBusiness) run by the partner, part of the network."""
     origin = settings["SITE_ORIGIN"]
     page = origin + partner.url
+    # The largest JPEG of the photo (search engines show it larger than a card), else the initials.
+    image = origin + (photo_url(partner.slug, partner.photo, "profile") if partner.photo else partner.image_url)
     person = {
         "@type": "Person",
         "name": partner.name,
         "jobTitle": partner.title,
         "email": partner.email,
         "telephone": partner.phone,
-        "image": origin + partner.image_url,
+        "image": image,
         "url": page,
     }
     data = {
@@ -25,7 +28,7 @@ def partner_business(partner: Partner, settings: dict) -> dict:
         "name": f"{settings['SITENAME']}: {partner.name}",
         "description": partner.description,
         "url": page,
-        "image": origin + partner.image_url,
+        "image": image,
         "email": partner.email,
         "telephone": partner.phone,
         "address": {

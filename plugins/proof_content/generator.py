@@ -7,6 +7,7 @@ import logging
 from pelican.generators import Generator
 
 from sales_leadership.errors import ContentError, Problem, raise_if_any
+from sales_leadership.partners import model as partners
 from sales_leadership.proof import CASE_STUDIES_URL, load_proof, sample_problems
 from sales_leadership.roles import load_roles
 
@@ -37,10 +38,12 @@ class ProofGenerator(Generator):
         directory = self.context.get("partner_directory")
         partner_slugs = [partner.slug for partner in directory.partners] if directory is not None else None
         self.proof = load_proof(self.path, load_roles(self.path).ids, partner_slugs)
+        # One gate for every kind of sample content: case studies, testimonials and partners.
+        samples = sample_problems(self.proof) + (partners.sample_problems(directory) if directory is not None else [])
         if self.settings.get("PROOF_SAMPLES") == "fail":
-            raise_if_any(sample_problems(self.proof))
-        elif self.proof.samples:
-            logger.info("proof_content: %d sample file(s), shown with a Sample badge", len(self.proof.samples))
+            raise_if_any(samples)
+        elif samples:
+            logger.info("proof_content: %d sample file(s), shown with a Sample badge", len(samples))
         self.context[CONTEXT_KEY] = self.proof
 
     def generate_output(self, writer):

@@ -10,12 +10,13 @@ and a short bio as the body:
     Email: dana.whitfield@example.com
     Phone: (303) 555-0142
     Booking: https://calendar.example.com/dana      (optional)
-    Photo: photos/dana-whitfield.jpg                 (optional, beside the file)
+    Photo: photos/dana-whitfield.jpg                 (optional, beside the file; see photos.py)
     States: CO, WY, UT                               (territory: state codes ...)
     Zip-prefixes: 590, 591                           (... and/or 3-digit ZIP prefixes)
     Head-office: yes                                 (exactly one file says so)
     Time-zone: America/Denver                        (optional: an IANA name; default from State)
     Hours: Mon-Fri 09:00-17:00                       (optional: business hours, the default shown)
+    Sample: yes                                      (sample data, to replace before going live)
 
 Territories live only here. Every problem in every file is collected, then
 raised once as a ContentError naming the file and the field.
@@ -33,14 +34,16 @@ from markupsafe import Markup
 
 from ..errors import Problem, raise_if_any
 from ..files import display_path
+from ..images.sources import ImageError, SourceImage
 from .hours import DEFAULT_HOURS, BusinessHours, HoursError, default_time_zone, parse_hours, time_zone
+from .photos import photo_url, read_photo
 from .zip_data import city_places, prefix_places, us_states, zip_places
 
 PARTNERS_FOLDER = "partners"
-PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".svg"}
 REQUIRED_FIELDS = ("name", "title", "city", "state", "email", "phone")
 OPTIONAL_FIELDS = (
-    "booking", "photo", "states", "zip-prefixes", "head-office", "slug", "zip", "description", "time-zone", "hours",
+    "booking", "photo", "sample", "states", "zip-prefixes", "head-office", "slug", "zip", "description", "time-zone",
+    "hours",
 )  # fmt: skip
 # How each metadata key is spelled in messages (the markdown `meta` extension lower-cases keys).
 FIELD_LABELS = {
@@ -52,6 +55,7 @@ FIELD_LABELS = {
     "phone": "Phone",
     "booking": "Booking",
     "photo": "Photo",
+    "sample": "Sample",
     "states": "States",
     "zip-prefixes": "Zip-prefixes",
     "head-office": "Head-office",
@@ -80,7 +84,7 @@ class Partner:
     email: str
     phone: str
     booking_url: str | None
-    photo: str | None  # root-relative URL of the partner's own photo; None: a generated placeholder
+    photo: SourceImage | None  # the partner's own photo, checked (photos.py); None: the initials placeholder
     states: tuple[str, ...]
     zip_prefixes: tuple[str, ...]
     is_head_office: bool
@@ -88,9 +92,9 @@ class Partner:
     source_path: str
     bio_html: Markup = Markup("")
     description: str = ""
+    sample: bool = False  # `Sample: yes`: shipped sample data; a publish build for a real origin refuses it
     latitude: float | None = None
     longitude: float | None = None
-    photo_source: Path | None = field(default=None, compare=False)
     time_zone: str = ""  # IANA name; from the file, else the state's
     hours_text: str = DEFAULT_HOURS
     business_hours: BusinessHours | None = field(default=None, compare=False)
@@ -108,8 +112,8 @@ class Partner:
 
     @property
     def image_url(self) -> str:
-        """The photo, or the generated initials placeholder."""
-        return self.photo or f"{self.url}avatar.svg"
+        """One picture file: the photo as a small JPEG, or the initials placeholder."""
+        return photo_url(self.slug, self.photo) if self.photo else f"{self.url}avatar.svg"
 
     @property
     def first_name(self) -> str:
@@ -281,17 +285,6 @@ def _read_file(path: Path, problems: list[Problem]) -> _Parsed | None:
         else:
             latitude, longitude = place.latitude, place.longitude
 
-    photo_url = None
-    photo_source = None
-    if meta.get("photo"):
-        photo_source = (path.parent / meta["photo"]).resolve()
-        if photo_source.suffix.lower() not in PHOTO_TYPES:
-            problem("photo", f"{meta['photo']!r} must be an image ({', '.join(sorted(PHOTO_TYPES))})")
-        elif not photo_source.is_file():
-            problem("photo", f"{meta['photo']!r}: no such file beside {path.name}")
-        else:
-            photo_url = f"/partners/{slug}/photo{photo_source.suffix.lower()}"
-
     zone_key = meta.get("time-zone", "").strip() or default_time_zone(state)
     if meta.get("time-zone"):
         try:
@@ -322,7 +315,7 @@ def _read_file(path: Path, problems: list[Problem]) -> _Parsed | None:
         email=email,
         phone=phone,
         booking_url=booking,
-        photo=photo_url,
+        photo=_read_photo(meta, path, problem),
         states=tuple(states),
         zip_prefixes=tuple(prefixes),
         is_head_office=is_head_office,
@@ -330,14 +323,51 @@ def _read_file(path: Path, problems: list[Problem]) -> _Parsed | None:
         source_path=str(path),
         bio_html=Markup(bio_html),
         description=description,
+        sample=_read_sample(meta, problem),
         latitude=latitude,
         longitude=longitude,
-        photo_source=photo_source if photo_url else None,
         time_zone=zone_key,
         hours_text=hours_text,
         business_hours=business_hours,
     )
     return _Parsed(file, partner)
+
+
+def _read_photo(meta: dict[str, str], path: Path, problem) -> SourceImage | None:
+    """`Photo:`, a picture beside the partner file, large enough for the theme (photos.py)."""
+    value = meta.get("photo", "")
+    if not value:
+        return None
+    if not (path.parent / value).is_file():
+        problem("photo", f"{value!r}: no such file beside {path.name}")
+        return None
+    try:
+        return read_photo(value, path)
+    except ImageError as error:
+        problem("photo", f"{value!r} {error}")
+        return None
+
+
+def _read_sample(meta: dict[str, str], problem) -> bool:
+    """`Sample: yes` marks the shipped sample partners (shown badged; a real deployment refuses them)."""
+    value = meta.get("sample", "").lower()
+    if value not in YES | NO:
+        problem("sample", f"{meta['sample']!r} must be 'yes' (sample data to replace) or 'no'")
+    return value in YES
+
+
+def sample_problems(directory: Directory) -> list[Problem]:
+    """One problem per partner file still marked `Sample: yes`: the publish gate's list
+    (plugins/proof_content checks it with the case studies and testimonials)."""
+    return [
+        Problem(
+            display_path(partner.source_path),
+            "Sample",
+            "sample partner; replace this file with a real partner's details (or delete it) before publishing",
+        )
+        for partner in sorted(directory.partners, key=lambda partner: partner.source_path)
+        if partner.sample
+    ]
 
 
 def _default_description(name: str, title: str, city: str, state: str, is_head_office: bool) -> str:

@@ -351,15 +351,3 @@ def _runs(codes: list[str], separator: str) -> str:
         else:
             runs.append([code, code])
     return separator.join(first if first == last else f"{first}-{last}" for first, last in runs)
-
-
-def expand_runs(text: str) -> list[str]:
-    """The inverse of `compress_runs` (the browser does the same in routing.mjs)."""
-    codes = []
-    for part in text.split():
-        head, _, runs = part.rpartition(":")
-        for run in runs.split(","):
-            first, _, last = run.partition("-")
-            width = len(first)
-            codes.extend(head + str(number).zfill(width) for number in range(int(first), int(last or first) + 1))
-    return codes

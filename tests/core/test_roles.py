@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sales_leadership.errors import ContentError
-from sales_leadership.roles import load_roles, parse_roles
+from sales_leadership.roles import Role, load_roles, parse_roles
 from tests.support import CONTENT
 
 FILE = "content/data/roles.yaml"
@@ -59,3 +59,35 @@ def test_other_files_are_checked_for_strays_and_gaps():
         for role_id in ("part-time", "fractional-cro", "fractional-cso")
     ]
     assert roles.check_ids([("Role", "interim")], "page.md", "Role", complete=False) == []
+
+
+def test_a_catalogue_is_read_as_written_with_spaces_trimmed():
+    roles = parse_roles({"roles": [{"id": " interim ", "name": " Interim Sales Manager ", "url": " /roles/i/ "}]}, FILE)
+    assert list(roles) == [Role("interim", "Interim Sales Manager", "/roles/i/")]
+    assert (len(roles), roles.source, roles.get("interim").name, roles.get("cro")) == (
+        1,
+        FILE,
+        "Interim Sales Manager",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("name", "   ", "roles[0].name: missing text"),
+        ("name", 7, "roles[0].name: missing text"),
+        ("id", "-interim", "roles[0].id: '-interim' must be lower-case letters, digits and '-'"),
+        ("url", "/roles/interim", "roles[0].url: '/roles/interim' must be a page of this site, like /roles/x/"),
+        ("url", "roles/interim/", "roles[0].url: 'roles/interim/' must be a page of this site, like /roles/x/"),
+    ],
+)
+def test_each_value_of_a_role_is_checked(field, value, problem):
+    role = {"id": "interim", "name": "Interim", "url": "/roles/interim/", field: value}
+    assert problems_of({"roles": [role]}) == [f"{FILE}: {problem}"]
+
+
+def test_a_file_that_names_roles_only_in_part_still_has_its_strays_reported():
+    roles = load_roles(CONTENT)
+    problems = roles.check_ids([("Role", "cro"), ("Role", "interim")], "page.md", "Role", complete=False)
+    assert [problem.field for problem in problems] == ["Role"] and "unknown role 'cro'" in problems[0].message

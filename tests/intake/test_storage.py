@@ -323,3 +323,124 @@ def test_migrating_a_version_1_database_keeps_its_leads_and_outbox(tmp_path):
     assert (by_email["b@example.com"].status, by_email["b@example.com"].verdict) == ("spam", "drop")
     assert [(d.lead_id, d.kind, d.status) for d in store.deliveries()] == [(1, "partner", "pending")]
     store.close()
+
+
+def test_a_stored_lead_reads_back_column_by_column(tmp_path):
+    from intake.storage import iso_utc, unix_time
+    from tests.intake.support import ManualClock
+
+    clock = ManualClock(1_900_000_000)
+    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
+    store.migrate()
+    fields = {"name": " Pat Lee ", "email": " Pat@Example.com ", "enquiry_kind": "leadership", "role": "interim"}
+    fields |= {"zip_code": "80202", "state": "CO", "message": "Hello"}
+    lead = store.add_lead(NewLead(fields, DENVER), [("partner", "denver@example.com")]).lead
+    with store.connection() as db:
+        row = dict(db.execute("SELECT * FROM leads WHERE id = ?", (lead.id,)).fetchone())
+    assert {key: row[key] for key in ("email", "name", "enquiry_kind", "role", "zip_code", "state")} == {
+        "email": "Pat@Example.com",
+        "name": "Pat Lee",
+        "enquiry_kind": "leadership",
+        "role": "interim",
+        "zip_code": "80202",
+        "state": "CO",
+    }
+    partner = (row["partner_slug"], row["partner_name"], row["partner_email"])
+    assert partner == ("denver", "Denver partner", DENVER.email)
+    assert (row["route_rule"], row["route_reason"]) == ("zip-prefix", "covers 802")
+    assert row["created_at"] == "2030-03-17T17:46:40.000000Z" == iso_utc(1_900_000_000)
+    assert unix_time(row["created_at"]) == 1_900_000_000
+    assert lead.fields == fields, "every field as it was sent, spaces and all"
+    assert lead.email == "Pat@Example.com" and lead.created_at == row["created_at"]
+    assert len(lead.public_id) == 36 and lead.reference.startswith("SLP-")
+    assert store.schema_version() == LATEST_VERSION
+    store.close()
+
+
+def test_a_lead_stored_without_a_verdict_is_a_real_one(store):
+    lead = store.add_lead(new_lead(), [("partner", "denver@example.com")]).lead
+    assert (lead.status, lead.verdict, lead.spam, lead.spam_score, lead.spam_signals, lead.spam_reason) == (
+        "new",
+        "deliver",
+        False,
+        0,
+        (),
+        "",
+    )
+    with store.connection() as db:
+        assert tuple(db.execute("SELECT spam, spam_reason FROM leads").fetchone()) == (0, "")
+    assert [(event.kind, event.note) for event in store.events(lead.id)] == [("received", "spam score 0")]
+
+
+def test_a_flagged_lead_keeps_its_score_signals_and_reasons(store):
+    verdict = Verdict(7, ("token-too-fast", "honeypot"), "drop")
+    lead = store.add_lead(NewLead({"email": "bot@example.com"}, DENVER, verdict), []).lead
+    assert (lead.spam, lead.spam_score, lead.spam_signals) == (True, 7, ("token-too-fast", "honeypot"))
+    with store.connection() as db:
+        assert db.execute("SELECT spam, spam_reason FROM leads").fetchone()[0] == 1
+    assert store.events(lead.id)[0].note.startswith("spam score 7: sent seconds after the form was opened; ")
+
+
+def test_closing_the_store_closes_its_connections(store):
+    store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    wal = store.files()[1]
+    assert wal.exists()
+    store.close()
+    assert not wal.exists(), "SQLite removes the write-ahead log when the last connection closes"
+    assert store.count_leads() == 1, "and a closed store opens new connections when used again"
+
+
+def test_leads_are_listed_newest_first_and_filtered(store):
+    for email, verdict in (("a@example.com", Verdict(0)), ("b@example.com", Verdict(9, ("honeypot",), "drop"))):
+        store.add_lead(NewLead(new_lead(email).fields, DENVER, verdict), [])
+    other = Recipient("austin", "Austin partner", "austin@example.com", "state", "covers TX")
+    store.add_lead(NewLead(new_lead("c@example.com").fields, other), [])
+    assert [lead.email for lead in store.leads()] == ["c@example.com", "b@example.com", "a@example.com"]
+    assert [lead.email for lead in store.leads(include_spam=False)] == ["c@example.com", "a@example.com"]
+    assert [lead.email for lead in store.leads(statuses=("spam",))] == ["b@example.com"]
+    assert [lead.email for lead in store.leads(partner="denver")] == ["b@example.com", "a@example.com"]
+    assert [lead.email for lead in store.leads(limit=1)] == ["c@example.com"]
+    assert store.count_leads() == 3
+
+
+def test_a_lead_is_found_by_its_reference_its_number_or_its_status_link_id(store):
+    lead = store.add_lead(new_lead(), []).lead
+    assert store.lead(lead.reference) == lead == store.lead(str(lead.id)) == store.lead_by_public_id(lead.public_id)
+    assert store.lead("SLP-NONE") is None and store.lead("999") is None
+    assert store.lead_by_public_id("not-a-lead") is None
+
+
+def test_the_same_long_message_from_other_addresses_is_counted_for_a_week(tmp_path):
+    from tests.intake.support import ManualClock
+
+    clock = ManualClock(1_900_000_000)
+    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
+    store.migrate()
+    message = "We are looking for an experienced sales manager for our team of six."
+    for email in ("a@example.com", "b@example.com", "a@example.com"):
+        store.add_lead(new_lead(email, message=message, company=email), [])
+    assert store.other_senders({"email": "c@example.com", "message": message}, days=7) == 2
+    assert store.other_senders({"email": " a@example.com ", "message": message}, days=7) == 1, "not the sender"
+    assert store.other_senders({"email": "c@example.com", "message": "Call me"}, days=7) == 0, "too short to say"
+    clock.advance(7 * 86400 + 1)
+    assert store.other_senders({"email": "c@example.com", "message": message}, days=7) == 0
+    store.close()
+
+
+def test_spent_tokens_are_forgotten_once_they_expire(store):
+    now = time.time()
+    store.add_lead(new_lead("a@example.com"), [], token=("old", now - 1))
+    store.add_lead(new_lead("b@example.com"), [], token=("young", now + 3600))
+    assert store.forget_spent_tokens() == 1
+    with pytest.raises(TokenSpent):
+        store.add_lead(new_lead("c@example.com"), [], token=("young", now + 3600))
+    store.add_lead(new_lead("d@example.com"), [], token=("old", now + 3600))
+    assert store.count_leads() == 3
+
+
+def test_a_transaction_that_fails_half_way_writes_nothing(store):
+    with pytest.raises(RuntimeError), store.transaction() as db:
+        db.execute("INSERT INTO spent_tokens (nonce, expires_at) VALUES ('n', 1)")
+        raise RuntimeError("the second statement failed")
+    with store.connection() as db:
+        assert db.execute("SELECT COUNT(*) FROM spent_tokens").fetchone()[0] == 0

@@ -93,3 +93,99 @@ def test_hours_that_cannot_be_read_say_what_is_wrong(text, message):
 def test_a_time_zone_must_be_an_iana_name(name):
     with pytest.raises(HoursError, match="not a time zone name"):
         time_zone(name)
+
+
+def test_a_deadline_can_fall_exactly_at_closing_time(office):
+    assert local(office.add(at("2026-03-02 13:00"), 4)) == "Mon 2026-03-02 17:00"
+    assert local(office.add(at("2026-03-02 13:00"), 4.01)) == "Tue 2026-03-03 09:00"
+
+
+def test_an_arrival_exactly_at_closing_counts_from_the_next_opening_and_at_opening_at_once(office):
+    assert local(office.add(at("2026-03-02 17:00"), 1)) == "Tue 2026-03-03 10:00"
+    assert office.next_opening(at("2026-03-02 09:00")) == at("2026-03-02 09:00")
+    assert office.next_opening(at("2026-03-02 12:34")) == at("2026-03-02 12:34"), "open now: now"
+    assert local(office.next_opening(at("2026-03-02 17:00"))) == "Tue 2026-03-03 09:00"
+
+
+def test_business_hours_between_count_only_the_open_part_of_each_day(office):
+    assert office.between(at("2026-03-02 16:00"), at("2026-03-03 10:30")) == pytest.approx(2.5)
+    assert office.between(at("2026-03-02 06:00"), at("2026-03-02 20:00")) == pytest.approx(8)
+    assert office.between(at("2026-05-22 09:00"), at("2026-05-26 17:00")) == pytest.approx(16), "Memorial Day"
+    assert office.between(at("2026-03-02 10:00"), at("2026-03-02 10:00")) == 0
+
+
+def test_opening_times_may_touch_run_to_midnight_and_use_dashes_of_either_kind():
+    assert parse_hours("Mon 09:00-12:00 12:00-17:00").days[0] == ((540, 720), (720, 1020))
+    assert parse_hours("Tue 18:00-24:00").days[1] == ((1080, 1440),)
+    assert parse_hours("Mon–Wed 09:00–17:00").days[:4] == (((540, 1020),),) * 3 + ((),)
+    assert parse_hours("Mon 09:00-12:00 and 13:00-17:00, 18:00-19:00").days[0] == (
+        (540, 720),
+        (780, 1020),
+        (1080, 1140),
+    )
+    assert parse_hours("Monday, Tues, thurs 9:00-17:00").days[:4] == (
+        ((540, 1020),),
+        ((540, 1020),),
+        (),
+        ((540, 1020),),
+    )
+    assert parse_hours("Mon-Wed, Tue 09:00-10:00").days[1] == ((540, 600),), "a day named twice opens once"
+    assert parse_hours(" Sat 10:00-12:00 ; ").text == "Sat 10:00-12:00 ;"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Mo 09:00-17:00", "'Mo' is not a day"),
+        ("Mon 09:60-17:00", "not a time of day"),
+        ("Mon 09:00-17:60", "not a time of day"),
+        ("Mon 09:00-24:01", "not a time of day"),
+        ("Mon 24:01-24:30", "not a time of day"),
+        ("Mon 09:00-09:00", "closes before it opens"),
+        ("Mon 09:00-12:00 then 13:00-17:00", "cannot read 'then'"),
+        ("Mon 09:00-12:00 noon", "times must look like 09:00-17:00"),
+        ("Mon 09:00-12:00 11:59-17:00", "Monday: opening times overlap"),
+    ],
+)
+def test_times_at_the_edge_of_the_clock_are_checked(text, message):
+    with pytest.raises(HoursError, match=message):
+        parse_hours(text)
+
+
+def test_every_problem_in_the_hours_is_named_at_once():
+    with pytest.raises(HoursError) as failure:
+        parse_hours("Mon-Fry 09:00-17:00; Sat 12:00-11:00; 10:00")
+    assert str(failure.value).startswith(
+        "'Fry' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun); '12:00-11:00': closes before it opens; "
+        "'10:00': expected days, then times ("
+    )
+
+
+def test_a_partner_never_open_has_no_deadline():
+    from sales_leadership.partners.hours import WeeklyHours
+
+    closed = BusinessHours(WeeklyHours("closed", ((),) * 7), DENVER, "CO")
+    with pytest.raises(HoursError, match="never open"):
+        closed.add(at("2026-03-02 10:00"), 1)
+
+
+def test_without_holidays_a_holiday_is_a_working_day():
+    hours = BusinessHours(parse_hours("Mon-Fri 09:00-17:00"), DENVER, "CO", observe_holidays=False)
+    assert local(hours.add(at("2026-05-22 15:00"), 4)) == "Mon 2026-05-25 11:00"
+
+
+def test_a_states_own_holidays_close_its_partners_only():
+    # Cesar Chavez Day, Tuesday 2026-03-31, is a state holiday in Colorado, not a federal one.
+    colorado = BusinessHours.of("Mon-Fri 09:00-17:00", "America/Denver", "CO")
+    federal_only = BusinessHours.of("Mon-Fri 09:00-17:00", "America/Denver", "")
+    assert colorado.windows_on(datetime.date(2026, 3, 31)) == []
+    assert federal_only.windows_on(datetime.date(2026, 3, 31)) == [(at("2026-03-31 09:00"), at("2026-03-31 17:00"))]
+    assert federal_only.windows_on(datetime.date(2026, 5, 25)) == [], "Memorial Day"
+
+
+def test_zones_are_named_as_people_say_them_and_default_from_the_state():
+    from sales_leadership.partners.hours import default_time_zone
+
+    assert BusinessHours.of("Mon 09:00-17:00", "America/Denver").zone_name == "Mountain time"
+    assert BusinessHours.of("Mon 09:00-17:00", "Europe/Paris").zone_name == "Europe/Paris"
+    assert (default_time_zone("CO"), default_time_zone("ZZ")) == ("America/Denver", "America/New_York")

@@ -23,7 +23,7 @@ def test_the_sample_partners_cover_regions_and_are_clearly_sample_data():
     assert directory.head_office.is_head_office
     assert len({partner.state for partner in local}) >= 6, "sample partners should sit in different states"
     assert all(partner.email.endswith("@example.com") for partner in directory.partners)
-    assert all("Sample" in partner.bio_html for partner in directory.partners)
+    assert all(partner.sample for partner in directory.partners), "each says 'Sample: yes'"
     assert any(partner.zip_prefixes for partner in local), "one sample partner should show territory by ZIP prefix"
 
 

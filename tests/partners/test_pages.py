@@ -82,13 +82,25 @@ def test_each_profile_has_contact_details_and_local_business_data(built_site, di
 
 
 def test_partners_without_a_photo_get_a_generated_placeholder(built_site, directory):
-    for partner in directory.partners:
+    without_photo = [partner for partner in directory.partners if partner.photo is None]
+    assert without_photo, "the sample partners should show the placeholder too"
+    for partner in without_photo:
         image = soup(built_site / "partners" / partner.slug / "index.html").find("img", class_="partner-photo")
-        assert image["src"] == partner.image_url
+        assert image["src"] == partner.image_url == f"/partners/{partner.slug}/avatar.svg"
         placeholder = built_site / partner.image_url.lstrip("/")
         assert placeholder.is_file()
         svg = soup(placeholder)
         assert svg.find("text").get_text() == partner.initials
+
+
+def test_sample_partners_carry_a_sample_badge_in_a_development_build(built_site, directory):
+    cards = soup(built_site / "partners" / "index.html").select(".partner-card")
+    assert len(cards) == len(directory.partners)
+    for card in cards:
+        assert card.find(class_="badge", string="Sample"), card.h3.get_text(strip=True)
+    for partner in directory.partners:
+        head = soup(built_site / "partners" / partner.slug / "index.html").find(class_="page-head")
+        assert head.find(class_="badge", string="Sample"), partner.slug
 
 
 def test_the_zip_data_is_credited_under_its_licence(built_site):

@@ -2,7 +2,7 @@
 
 The development build (the session's `built_site`) shows the shipped samples, badged; a publish
 build for a real origin (SITE_ORIGIN in the environment, as `invoke publish` is run) refuses to
-build while any file says `Sample: yes`, and lists them all."""
+build while any file says `Sample: yes` (case studies, testimonials and partners), and lists them all."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from sales_leadership.files import display_path
+from sales_leadership.partners.model import load_directory
 from sales_leadership.proof import load_proof
 from site_guard.build import BuildFailed
 from tests.support import CONTENT, PUBLISH_SETTINGS, build, copy_content, soup
@@ -97,14 +99,18 @@ def test_a_publish_build_for_a_real_origin_fails_listing_every_sample(tmp_path, 
         build(tmp_path / "output", settings=PUBLISH_SETTINGS)
     message = str(failure.value)
     listed = re.findall(r"^\s+(\S+\.md): Sample:", message, flags=re.M)
-    assert sorted(listed) == proof.samples
-    assert "replace this file" in message
+    partners = sorted(partner.source_path for partner in load_directory(CONTENT).partners if partner.sample)
+    assert partners, "the shipped partners are samples too"
+    assert sorted(listed) == sorted(proof.samples + [display_path(path) for path in partners])
+    assert "replace this file with a real partner's details" in message
+    assert "replace this file with a real, approved story" in message
 
 
 def test_without_samples_the_publish_build_for_a_real_origin_succeeds(tmp_path, monkeypatch):
     content = copy_content(tmp_path / "content")
-    for path in [*(content / "case-studies").glob("*.md"), *(content / "testimonials").glob("*.md")]:
-        path.write_text(path.read_text().replace("Sample: yes", "Sample: no"))
+    for folder in ("case-studies", "testimonials", "partners"):
+        for path in (content / folder).glob("*.md"):
+            path.write_text(path.read_text().replace("Sample: yes", "Sample: no"))
     monkeypatch.setenv("SITE_ORIGIN", "https://www.example.org")
     output = tmp_path / "output"
     build(output, content, PUBLISH_SETTINGS)

@@ -63,7 +63,12 @@ def contact_url(outcome: str, answers: dict) -> str:
 
 
 def visible_question(page) -> str | None:
+    # Without the script every question shows; after a reload or Back/Forward wait until it has taken over.
     step = page.locator("[data-quiz-step]:visible")
+    for _ in range(100):
+        if step.count() <= 1:
+            break
+        page.wait_for_timeout(50)
     return step.get_attribute("data-quiz-step") if step.count() else None
 
 

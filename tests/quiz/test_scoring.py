@@ -7,6 +7,7 @@ typical owners, whole families of them, and how the scorer ranks, explains and c
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 
 import pytest
@@ -21,7 +22,8 @@ from sales_leadership.quiz.answers import (
     parse_answers,
 )
 from sales_leadership.quiz.explain import close_call, explanation, run
-from sales_leadership.quiz.scoring import answer_sets, asked, score, unreachable_outcomes
+from sales_leadership.quiz.model import Option, Outcome, Question, Quiz
+from sales_leadership.quiz.scoring import answer_sets, asked, longest_path, score, unreachable_outcomes
 from tests.quiz.support import OUTCOMES, PROFILES, shipped_quiz, small_quiz
 from tests.support import CONTENT
 
@@ -284,3 +286,44 @@ def test_a_leads_quiz_answers_read_as_the_owner_clicked_them_with_the_recommenda
     )
     # Nothing this quiz knows (an old lead, a changed quiz, a mangled field): nothing to show.
     assert for_lead(quiz, "colour=blue,team_size") == [] and for_lead(quiz, "") == []
+
+
+def random_quiz(rng) -> Quiz:
+    """A small quiz as an editor might write one: 2-4 outcomes, 1-4 questions, 1-3 options, weights 0-3,
+    and now and then a question asked only after some answers to an earlier one."""
+    outcomes = [f"o{number}" for number in range(rng.randint(2, 4))]
+    questions = []
+    for number in range(rng.randint(1, 4)):
+        options = tuple(
+            Option(f"q{number}o{index}", "Label", {o: w for o in outcomes if (w := rng.choice((0, 0, 1, 2, 3)))}, "why")
+            for index in range(rng.randint(1, 3))
+        )
+        show_if = {}
+        if questions and rng.random() < 0.4:
+            source = rng.choice(questions)
+            show_if = {source.id: tuple(o.id for o in source.options if rng.random() < 0.6) or (source.options[0].id,)}
+        questions.append(Question(f"q{number}", "Text", options, show_if=show_if))
+    tie_break = tuple(rng.sample(outcomes, len(outcomes)))
+    return Quiz("T", "D", "I", tuple(questions), tuple(Outcome(o, o, "S", "/", "Go") for o in outcomes), tie_break)
+
+
+def test_the_build_check_finds_exactly_the_outcomes_no_answers_recommend():
+    """unreachable_outcomes prunes its search; trying every set of answers must find the same outcomes."""
+    rng = random.Random(16)
+    found_some = found_none = 0
+    for _ in range(1500):
+        quiz = random_quiz(rng)
+        winners = {score(quiz, answers).outcome for answers in answer_sets(quiz)}
+        expected = [outcome.id for outcome in quiz.outcomes if outcome.id not in winners]
+        assert unreachable_outcomes(quiz) == expected, quiz
+        found_some += bool(expected)
+        found_none += not expected
+    assert found_some > 300 and found_none > 300, "the quizzes should test both answers"
+
+
+def test_the_most_questions_one_owner_is_asked_is_the_longest_set_of_answers():
+    rng = random.Random(61)
+    for _ in range(500):
+        quiz = random_quiz(rng)
+        assert longest_path(quiz) == max(len(answers) for answers in answer_sets(quiz)), quiz
+    assert longest_path(small_quiz()) == 3

@@ -1,0 +1,1 @@
+"""Mutation testing of the domain core (`invoke mutate`, docs/mutation-testing.md)."""
