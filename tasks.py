@@ -460,6 +460,7 @@ def _site_facts():
     """The form's labels and the quiz, from the content the intake reads (INTAKE_CONTENT_PATH)."""
     from sales_leadership.contact.forms import FormChoices
     from sales_leadership.errors import ContentError
+    from sales_leadership.partners.model import load_directory
     from sales_leadership.quiz.loader import QUIZ_FILE, load_quiz
     from sales_leadership.roles import load_roles
 
@@ -467,11 +468,12 @@ def _site_facts():
     try:
         roles = load_roles(content)
         quiz = load_quiz(content / QUIZ_FILE, roles)
+        directory = load_directory(content)
     except ContentError as error:
         raise Exit(
             "The content could not be read, because:\n" + "\n".join(f"  {p}" for p in error.problems), 1
         ) from None
-    return FormChoices.from_content(roles, quiz), quiz
+    return FormChoices.from_content(roles, quiz, directory), quiz
 
 
 @task(

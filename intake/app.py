@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import sqlite3
 import time
 from collections.abc import Callable
@@ -22,7 +23,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
-from sales_leadership.contact.backend import ContactBackend
+from sales_leadership.contact.backend import THANKS_PAGES, ContactBackend
+from sales_leadership.contact.forms import asked
 from sales_leadership.headers.policy import header_rules, headers_for
 
 from .abuse import RateLimiter, origin_allowed, origin_of
@@ -44,11 +46,12 @@ log = logging.getLogger("intake.app")
 
 ACCEPTED_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 Clock = Callable[[], float]
-THANKS_URL = "/contact/thanks/"
 # A status page's address is a key to the lead: never sent to another site as a Referer, never indexed.
 # (same-origin, not no-referrer: with no-referrer the page's own button would post with "Origin: null".)
 PRIVATE_PAGE = {"Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex, nofollow"}
 TOO_LARGE = "Your message is too long to send. Please shorten it and try again."
+# Refusals of a post whose fields cannot be read back: their page cannot keep what was typed.
+UNREADABLE = (400, 413, 415)
 
 
 class Refusal(Exception):
@@ -178,7 +181,9 @@ class IntakeApp:
                 return _json({"status": "invalid", "errors": form.errors}, 422)
             page = self.site.contact_page_with_errors(form)
             return Response(page, 422, content_type="text/html; charset=utf-8")
-        fields = {field.name: formdata.get(field.name, "") for field in form}
+        # The other kind of inquiry's questions are neither stored nor sent (without JavaScript they were on the page).
+        kind = form.enquiry_kind.data
+        fields = {field.name: formdata.get(field.name, "") if asked(field, kind) else "" for field in form}
         added = self._accept(fields, self._origin(request), client)
         stored = added.lead
         if stored.verdict == DELIVER and not added.duplicate:
@@ -206,7 +211,8 @@ class IntakeApp:
                 "receipt": receipt,
             }
             return _json(body, 201)
-        return Response("", 303, headers={"Location": f"{THANKS_URL}?receipt={receipt}"})
+        thanks = THANKS_PAGES.get(kind, THANKS_PAGES["leadership"])
+        return Response("", 303, headers={"Location": f"{thanks}?receipt={receipt}"})
 
     def on_receipt(self, request: Request, token: str) -> Response:
         """What the thanks page shows: the reference and, for a lead on its way, who calls by when."""
@@ -304,9 +310,11 @@ class IntakeApp:
         retry_after = self.limiter.hit(client)
         if retry_after:
             log.warning("rate limited", extra={"event": "rate_limited"})
+            minutes = max(1, math.ceil(retry_after / 60))
+            wait = "a minute" if minutes == 1 else f"{minutes} minutes"
             raise Refusal(
                 429,
-                "You have sent several messages in a short time. Please wait a few minutes and try again.",
+                f"You have sent several messages in a short time. Please wait {wait} and send it again.",
                 {"Retry-After": str(int(retry_after) + 1)},
             )
         return client
@@ -386,12 +394,25 @@ class IntakeApp:
             page = self.site.page("Nothing was recorded", Markup("<p>{}</p>").format(refusal.message))
             response = Response(page, refusal.status, content_type="text/html; charset=utf-8")
         elif request.path.startswith("/api/contact"):
-            page = self.site.page("Your message was not sent", self.site.refusal_body(refusal.message))
-            response = Response(page, refusal.status, content_type="text/html; charset=utf-8")
+            response = Response(
+                self._refusal_page(request, refusal), refusal.status, content_type="text/html; charset=utf-8"
+            )
         else:
             response = _json({"status": "error", "error": refusal.message}, refusal.status)
         response.headers.update(refusal.headers)
         return response
+
+    def _refusal_page(self, request: Request, refusal: Refusal) -> str:
+        """The contact page again, with what the visitor typed and why it was not sent at the top; a page
+        in the site's layout when the post itself cannot be read (too large, not a form, not UTF-8)."""
+        if request.path == "/api/contact" and request.mimetype in ACCEPTED_TYPES and refusal.status not in UNREADABLE:
+            try:
+                form = self.site.form(normalise_form(self._read_form(request)))
+            except Refusal:
+                form = None
+            if form is not None:
+                return self.site.contact_page_refused(form, refusal.message)
+        return self.site.page("Your message was not sent", self.site.refusal_body(refusal.message))
 
     def close(self) -> None:
         self.worker.stop()

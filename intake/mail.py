@@ -2,7 +2,7 @@
 
 Everything the visitor wrote is data, never markup: the HTML part escapes it,
 the plain-text part carries it as typed (normalised), and none of it goes into a
-header (subjects name only the enquiry kind; Reply-To is the validated address).
+header (subjects name only the kind of inquiry; Reply-To is the validated address).
 Labels come from the ContactForm itself, the one definition of the fields. The
 messages themselves are in intake/messages.py.
 """
@@ -19,7 +19,7 @@ from email_validator import EmailNotValidError, validate_email
 from markupsafe import Markup, escape
 from wtforms import BooleanField
 
-from sales_leadership.contact.forms import ContactForm, FormChoices
+from sales_leadership.contact.forms import ContactForm, FormChoices, asked
 from sales_leadership.quiz.answers import lead_lines
 
 from .normalise import normalise_field
@@ -30,21 +30,18 @@ MACHINERY_FIELDS = ("website", "started", "csrf_token", "submit", "quiz_answers"
 
 NOT_GIVEN = "(not given)"
 
-KIND_SUBJECTS = {
-    "partner": "New enquiry from someone who wants to become a partner",
-    "leadership": "New enquiry about sales leadership",
-}
-
 
 def displayed_fields(fields: dict[str, str], choices: FormChoices) -> list[tuple[str, str]]:
     """(label, value) pairs in the form's own order, choices shown by their labels, all plain text.
 
-    Labels may carry markup on the page (the consent's privacy link); an e-mail gets their text.
+    Only the questions of the lead's kind of inquiry (an application shows the applicant's, not a
+    company's). Labels may carry markup on the page (the consent's privacy link); an e-mail gets their text.
     """
     form = ContactForm(choices=choices)
+    kind = fields.get("enquiry_kind", "")
     shown = []
     for field in form:
-        if field.name in MACHINERY_FIELDS or field.type == "SubmitField":
+        if field.name in MACHINERY_FIELDS or field.type == "SubmitField" or not asked(field, kind):
             continue
         raw = normalise_field(field.name, fields.get(field.name, ""))
         if isinstance(field, BooleanField):

@@ -26,8 +26,8 @@ from .status_links import StatusLinks
 from .storage import Event, StoredLead
 
 KIND_SUBJECTS = {
-    "partner": "New enquiry from someone who wants to become a partner",
-    "leadership": "New enquiry about sales leadership",
+    "partner": "New inquiry from someone who wants to become a partner",
+    "leadership": "New inquiry about sales leadership",
 }
 LINK_LABELS = {
     "contacted": "Contacted",
@@ -115,7 +115,7 @@ def partner_message(lead: StoredLead, recipient: str, context: MailContext, sent
         subject, context.sender, recipient, message_id(lead, "partner", context.sender), sent_at, reply_to(lead.email)
     )
     letter = Letter([], [])
-    letter.add("A new enquiry came in through the website's contact form.")
+    letter.add("A new inquiry came in through the website's contact form.")
     letter.add(f"Routed to {lead.partner_name}: {lead.route_reason}")
     deadlines = _deadlines(lead, context.partner(lead))
     if deadlines:
@@ -181,11 +181,11 @@ def reminder_message(
     deadlines = _deadlines(lead, context.partner(lead), sent_at)
     if deadlines:
         letter.add(
-            f"The enquiry below was promised a call or an e-mail by {deadlines[0]}, and it has not been marked "
+            f"The inquiry below was promised a call or an e-mail by {deadlines[0]}, and it has not been marked "
             f"contacted yet. If it is not marked contacted by {deadlines[1]}, it goes to the head office."
         )
     else:
-        letter.add("The enquiry below has not been marked contacted yet.")
+        letter.add("The inquiry below has not been marked contacted yet.")
     letter.add("Already in touch? Use the Contacted link below, so nobody chases you.")
     _lead_details(letter, lead, context)
     _status_links(letter, lead, context, "partner")

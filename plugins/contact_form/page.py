@@ -23,8 +23,9 @@ def check_backend_setting(pelican) -> None:
 
 
 def form_choices(context) -> FormChoices:
-    """The roles and the quiz's bands, as the role_catalogue and role_quiz plugins loaded them."""
-    return FormChoices.from_content(context["roles"], context["quiz"])
+    """The roles, the quiz's bands and the partners, as the role_catalogue, role_quiz and
+    partner_directory plugins loaded them."""
+    return FormChoices.from_content(context["roles"], context["quiz"], context.get("partner_directory"))
 
 
 @pass_context
@@ -35,16 +36,20 @@ def render_contact_form(context) -> Markup:
     return render_form(ContactForm(choices=form_choices(context)), ContactBackend.from_site_settings(context))
 
 
+# The script only some backends need: mailto sends the message itself; with a third-party service the
+# thanks page cannot ask the intake who will call, so the form remembers it.
+BACKEND_SCRIPTS = {"mailto": "contact-mailto.mjs", "url": "remember-partner.mjs", "netlify": "remember-partner.mjs"}
+
+
 @pass_context
 def contact_form_head(context) -> Markup:
-    """The contact page's stylesheet and script, plus the mailto script when the form has no server."""
+    """The contact page's stylesheet and script, plus the script its backend needs (BACKEND_SCRIPTS)."""
     asset_url = context["asset_url"]
     tags = [
         Markup('<link rel="stylesheet" href="{}">').format(asset_url(f"{STATIC}/contact-form.css")),
         Markup('<script type="module" src="{}"></script>').format(asset_url(f"{STATIC}/contact-form.mjs")),
     ]
-    if ContactBackend.from_site_settings(context).mode == "mailto":
-        tags.append(
-            Markup('<script type="module" src="{}"></script>').format(asset_url(f"{STATIC}/contact-mailto.mjs"))
-        )
+    extra = BACKEND_SCRIPTS.get(ContactBackend.from_site_settings(context).mode)
+    if extra:
+        tags.append(Markup('<script type="module" src="{}"></script>').format(asset_url(f"{STATIC}/{extra}")))
     return Markup("\n  ").join(tags)

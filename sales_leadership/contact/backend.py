@@ -18,6 +18,8 @@ from urllib.parse import quote, urlsplit
 MODES = ("intake", "url", "netlify", "mailto")
 INTAKE_URL = "/api/contact"
 NETLIFY_FORM_NAME = "contact"
+# The page after a message is sent, per `enquiry_kind` (pages of the build: content/pages/contact-thanks*.md).
+THANKS_PAGES = {"leadership": "/contact/thanks/", "partner": "/contact/thanks/application/"}
 HONEYPOT = "website"
 DEFAULT_SUBJECT = "Inquiry from the website"
 
@@ -68,7 +70,7 @@ class ContactBackend:
             # Netlify answers a successful post with the page named in `action`.
             attributes.update(
                 {
-                    "action": "/contact/thanks/",
+                    "action": THANKS_PAGES["leadership"],
                     "name": NETLIFY_FORM_NAME,
                     "data-netlify": "true",
                     "netlify-honeypot": HONEYPOT,

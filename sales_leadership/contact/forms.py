@@ -7,8 +7,15 @@ so the page and the server cannot disagree about what is acceptable.
 
 The choices that name the site's content come from the content, not from here:
 the roles from the role catalogue, the team sizes and revenue bands from the
-quiz's own questions (so a quiz answer can be handed to the form as it is).
-`FormChoices.from_content(roles, quiz)` gathers them once.
+quiz's own questions (so a quiz answer can be handed to the form as it is), the
+partners a visitor may choose from the partner directory.
+`FormChoices.from_content(roles, quiz, directory)` gathers them once.
+
+Some questions belong to one kind of inquiry (`enquiry_kind`): a company's
+(role, salespeople, revenue, the partner chosen) or a partner applicant's
+(experience, territory, profile link). Each says so with a `ForKind` validator:
+it is validated, stored and shown only for that kind, and the page shows it
+only for that kind (render.py groups them; the page's script switches).
 
 Validate a post with `ContactForm(MultiDict(...), choices=...)` (anything with a
 `getlist` method), then `.validate()`, `.errors`, `.data`.
@@ -29,9 +36,11 @@ from wtforms import (
     SelectField,
     StringField,
     TelField,
+    URLField,
 )
 from wtforms.fields import TextAreaField
 from wtforms.validators import (
+    URL,
     DataRequired,
     Email,
     InputRequired,
@@ -43,16 +52,32 @@ from wtforms.validators import (
 )
 
 from ..errors import Problem
+from ..partners.model import Directory, Partner
 from ..partners.zip_data import us_states
 from ..quiz.model import Quiz
 from ..roles import RoleCatalogue
 
+# Visitor-facing words of the form's choices and sections, together here (US spelling: "inquiry").
 ENQUIRY_KINDS = [
     ("leadership", "I want sales leadership for my company"),
     ("partner", "I'm a sales leader interested in becoming a partner"),
 ]
+# The legend of each kind's own questions: it must say which visitor fills them in, since without
+# JavaScript both sets show.
+KIND_LEGENDS = {
+    "leadership": "For sales leadership: about your company",
+    "partner": "For a partner application: about you",
+}
 NOT_SURE = ("not-sure", "Not sure yet")
 NOT_SAID = ("", "Prefer not to say")
+ANY_PARTNER = ("", "The partner who covers my area")
+EXPERIENCE_BANDS = [
+    ("", "Choose"),
+    ("under-3", "Fewer than 3 years"),
+    ("3-5", "3 to 5 years"),
+    ("6-10", "6 to 10 years"),
+    ("over-10", "More than 10 years"),
+]
 # The quiz questions whose options the form offers too (their ids are the form's field names).
 QUIZ_FIELDS = ("team_size", "revenue")
 
@@ -70,15 +95,17 @@ class FormChoices:
     team_size: tuple[tuple[str, str], ...]
     revenue: tuple[tuple[str, str], ...]
     quiz: Quiz | None = field(default=None, compare=False, repr=False)
+    partners: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_content(cls, roles: RoleCatalogue, quiz: Quiz) -> FormChoices:
+    def from_content(cls, roles: RoleCatalogue, quiz: Quiz, directory: Directory | None = None) -> FormChoices:
         """Raises ContentError (naming the quiz file) when the quiz lacks a question the form offers."""
         bands = {}
         for question_id in QUIZ_FIELDS:
             question = quiz.question(question_id)
             bands[question_id] = tuple((option.id, option.label) for option in question.options) if question else ()
-        return cls(tuple((role.id, role.name) for role in roles), bands["team_size"], bands["revenue"], quiz)
+        partners = tuple((partner.slug, partner_label(partner)) for partner in directory.partners) if directory else ()
+        return cls(tuple((role.id, role.name) for role in roles), bands["team_size"], bands["revenue"], quiz, partners)
 
     @property
     def quiz_questions(self) -> tuple[str, ...]:
@@ -93,7 +120,14 @@ class FormChoices:
         ]
 
 
+def partner_label(partner: Partner) -> str:
+    """How the form's "Send it to" names a partner: "Dana Whitfield (Denver, CO)"."""
+    where = "head office" if partner.is_head_office else f"{partner.city}, {partner.state}"
+    return f"{partner.name} ({where})"
+
+
 QUIZ_ANSWERS_MAX = 500
+MESSAGE_MAX = 4000
 # "team_size=small,revenue=1-15m,...": ids only, so nothing else can ride along.
 QUIZ_ANSWERS_PATTERN = r"[a-z0-9_]+=[a-z0-9_\-]+(,[a-z0-9_]+=[a-z0-9_\-]+)*"
 # Patterns are written so that Python's `re` and the browser's `pattern` attribute
@@ -101,6 +135,11 @@ QUIZ_ANSWERS_PATTERN = r"[a-z0-9_]+=[a-z0-9_\-]+(,[a-z0-9_]+=[a-z0-9_\-]+)*"
 ZIP_PATTERN = r"[0-9]{5}(-[0-9]{4})?"  # [0-9], not \d: Python's \d also matches Arabic-Indic and other digits
 PHONE_PATTERN = r"[0-9 +\(\)\.\-]{7,25}"
 EMAIL_SHAPE_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+# A partner's slug (the partner file's name): only its shape is checked here; the intake checks the directory.
+SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+# A web link: http(s), a host with a dot, then anything without spaces (URL() checks the rest on the server).
+# "/" is escaped inside classes: browsers compile `pattern` with the `v` flag, which refuses it bare.
+LINK_PATTERN = r"https?://[^\s\/?#@]+\.[^\s\/?#@]+([\/?#]\S*)?"
 ID_PREFIX = "contact-"
 
 
@@ -112,6 +151,39 @@ class ShapeRegexp(Regexp):
             super().__call__(form, field, message)
         except ValidationError as error:
             raise StopValidation(str(error)) from None
+
+
+class ForKind:
+    """The field belongs to one kind of inquiry (`enquiry_kind`): for any other kind it is not
+    validated (errors cleared, like Optional) and neither stored nor shown; for its own kind,
+    `message` makes it required (on the page: data-error-required, enforced by the script only
+    while the question shows, never the `required` attribute, which would block the other kind)."""
+
+    field_flags: dict = {}
+
+    def __init__(self, kind: str, message: str | None = None):
+        self.kind = kind
+        self.message = message
+
+    def __call__(self, form, field):
+        if form.enquiry_kind.data != self.kind:
+            field.errors[:] = []
+            raise StopValidation()
+        raw = field.raw_data[0] if field.raw_data else ""
+        if self.message and not (raw.strip() if isinstance(raw, str) else raw):
+            field.errors[:] = []
+            raise StopValidation(self.message)
+
+
+def kind_of(form_field) -> str | None:
+    """The inquiry kind a field belongs to (its ForKind), or None for a field every inquiry has."""
+    return next((validator.kind for validator in form_field.validators if isinstance(validator, ForKind)), None)
+
+
+def asked(form_field, enquiry_kind: str) -> bool:
+    """Whether an inquiry of this kind asks the field (what the intake stores and the e-mail shows)."""
+    kind = kind_of(form_field)
+    return kind is None or kind == enquiry_kind
 
 
 def _strip(value):
@@ -133,7 +205,7 @@ def _anchored(pattern: str) -> str:
 
 
 class ContactForm(Form):
-    """One enquiry: who, where, what about. Field names are a contract with the intake service."""
+    """One inquiry: who, where, what about. Field names are a contract with the intake service."""
 
     class Meta:
         def bind_field(self, form, unbound_field, options):
@@ -202,6 +274,19 @@ class ContactForm(Form):
         default="",
         render_kw={"autocomplete": "address-level1"},
     )
+    partner = SelectField(
+        "Send it to",
+        choices=[],  # the partners, from FormChoices
+        default="",
+        validate_choice=False,  # a partner gone since the page was built is not the visitor's error (routing.py)
+        validators=[
+            ForKind("leadership"),
+            Optional(),
+            Length(max=64, message="Choose a partner from the list"),
+            Regexp(_anchored(SLUG_PATTERN), message="Choose a partner from the list"),
+        ],
+        filters=[_strip],
+    )
     enquiry_kind = RadioField(
         "What would you like to talk about?",
         choices=_choices(ENQUIRY_KINDS),
@@ -213,26 +298,56 @@ class ContactForm(Form):
         description="Not sure? Our partners help you choose; the quiz can give you a first idea.",
         choices=[],  # the roles, from FormChoices
         default="not-sure",
-        validators=[InputRequired("Choose the kind of sales leadership that interests you, or 'Not sure yet'")],
+        validators=[ForKind("leadership", "Choose the kind of sales leadership that interests you, or 'Not sure yet'")],
     )
     team_size = SelectField(
         "How many salespeople do you have? (optional)",
         choices=[],  # the quiz's options, from FormChoices
         default="",
-        validators=[Optional()],
+        validators=[ForKind("leadership"), Optional()],
     )
     revenue = SelectField(
         "Annual revenue (optional)",
         choices=[],  # the quiz's options, from FormChoices
         default="",
-        validators=[Optional()],
+        validators=[ForKind("leadership"), Optional()],
+    )
+    experience = SelectField(
+        "How many years have you led sales teams?",
+        choices=_choices(EXPERIENCE_BANDS),
+        default="",
+        validators=[ForKind("partner", "Choose how many years you have led sales teams")],
+    )
+    territory = StringField(
+        "Which area would you like to cover?",
+        description="A metro area, a state, or ZIP codes.",
+        validators=[
+            ForKind("partner", "Enter the area you would like to cover"),
+            Length(max=200, message="The area must be 200 characters or fewer"),
+        ],
+        filters=[_strip],
+    )
+    profile_url = URLField(
+        "Your LinkedIn profile or CV (a link)",
+        description="For example, https://www.linkedin.com/in/your-name",
+        validators=[
+            ForKind("partner", "Enter a link to your LinkedIn profile or CV"),
+            Length(max=300, message="The link must be 300 characters or fewer"),
+            ShapeRegexp(
+                _anchored(LINK_PATTERN),
+                message="Enter the whole link, starting https://",
+            ),
+            URL(message="Enter the whole link, starting https://"),
+        ],
+        filters=[_strip],
+        render_kw={"autocomplete": "url"},
     )
     message = TextAreaField(
         "Your message",
         description="What is working, what is not, and what you would like help with.",
         validators=[
             DataRequired("Enter your message"),
-            Length(max=4000, message="Your message must be 4,000 characters or fewer"),
+            Length(max=MESSAGE_MAX, message=f"Your message must be {MESSAGE_MAX:,} characters or fewer"),
         ],
         filters=[_strip],
         render_kw={"rows": "6"},
@@ -267,6 +382,7 @@ class ContactForm(Form):
         self.role.choices = _choices([*choices.roles, NOT_SURE])
         self.team_size.choices = _choices([NOT_SAID, *choices.team_size])
         self.revenue.choices = _choices([NOT_SAID, *choices.revenue])
+        self.partner.choices = _choices([ANY_PARTNER, *choices.partners])
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

@@ -1,6 +1,12 @@
-"""Which partner answers an enquiry: the routing rules of docs/design.md, in one place.
+"""Which partner answers an inquiry: the routing rules of docs/design.md, in one place.
 
-A US ZIP code goes to
+A partner application goes to the head office. A visitor who chose a partner
+(the "Send Dana a message" button on a profile, or the form's "Send it to")
+gets that partner ("chosen"), when the slug names one in the directory; an
+unknown or stale slug is ignored, and the rules below decide, saying so. Only a
+slug comes from the page: the address is always the directory's.
+
+Otherwise a US ZIP code goes to
   1. the partner who owns its 3-digit prefix ("zip-prefix"), else
   2. the partner who owns its state ("state"), else
   3. the nearest partner that owns any territory, by the ZIP code's coordinates ("nearest"), else
@@ -24,7 +30,10 @@ from dataclasses import dataclass
 from .model import Directory, Partner
 from .zip_data import Place, miles_between, prefix_places, us_states, zip_places
 
-RULES = ("zip-prefix", "state", "nearest", "head-office")
+RULES = ("chosen", "zip-prefix", "state", "nearest", "head-office")
+# "chosen" is the visitor's own choice, taken before any path below when the slug names a partner;
+# the page that offers the choice says so itself, so the explanation of the paths leaves it out.
+CHOSEN = "chosen"
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,7 @@ US_COUNTRIES = {"", "US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA"}
 
 @dataclass(frozen=True)
 class Route:
-    """Where an enquiry goes, by which rule, and a sentence saying why."""
+    """Where an inquiry goes, by which rule, and a sentence saying why."""
 
     partner: Partner
     rule: str
@@ -204,7 +213,7 @@ def route_state(directory: Directory, state: str) -> Route:
 
 
 def route(directory: Directory, zip_code: str | None = None, state: str | None = None, country: str = "US") -> Route:
-    """The partner who answers an enquiry from `zip_code` and/or `state` in `country`.
+    """The partner who answers an inquiry from `zip_code` and/or `state` in `country`.
 
     When both are given the ZIP code decides (it is more precise); the state is
     used when the ZIP code is missing or not a US ZIP code in use.
@@ -238,12 +247,26 @@ def route_enquiry(
     zip_code: str | None = None,
     state: str | None = None,
     country: str = "US",
+    partner: str | None = None,
 ) -> Route:
-    """Like `route`, except that partner applications always go to the head office (docs/design.md)."""
+    """Like `route`, except that partner applications always go to the head office, and a visitor
+    who chose a partner by `partner` (a slug) gets them when the directory has them (docs/design.md)."""
     if enquiry_kind == "partner":
         head_office = directory.head_office
         return Route(head_office, "head-office", f"Applications to become a partner go to {head_office.name}.")
-    return route(directory, zip_code=zip_code, state=state, country=country)
+    slug = (partner or "").strip()
+    chosen = directory.by_slug(slug) if slug else None
+    if chosen is not None:
+        return Route(chosen, CHOSEN, f"The visitor chose {chosen.name} (on their profile, or in the form).")
+    routed = route(directory, zip_code=zip_code, state=state, country=country)
+    if not slug:
+        return routed
+    return Route(
+        routed.partner,
+        routed.rule,
+        f"The visitor chose a partner who is not in the directory ({slug[:60]!r}), so the usual rules decided: "
+        f"{routed.reason}",
+    )
 
 
 def _partner_card(partner: Partner, include_email: bool) -> dict:

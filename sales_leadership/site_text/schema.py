@@ -86,6 +86,11 @@ WORDING: dict[str, dict[str, Entry]] = {
         "apply_link": Entry(LINK),
     },
     "contact_page": {"intro": Entry(TEXT)},
-    "thanks_page": {"eyebrow": Entry(TEXT), "proof_heading": Entry(TEXT), "case_studies_link": Entry(LINK)},
+    "thanks_page": {
+        "eyebrow": Entry(TEXT),
+        "applicant_eyebrow": Entry(TEXT),
+        "proof_heading": Entry(TEXT),
+        "case_studies_link": Entry(LINK),
+    },
     "send_problem_page": {"email_label": Entry(TEXT)},
 }

@@ -10,10 +10,11 @@ from werkzeug.datastructures import MultiDict
 from wtforms.validators import Regexp
 
 from sales_leadership.contact.backend import ContactBackend
+from sales_leadership.contact.forms import MESSAGE_MAX
 from sales_leadership.contact.intake_files import FORM_SLOT, INTAKE_FOLDER
 from sales_leadership.contact.render import browser_pattern, render_form
 from site_guard.build import BuildFailed
-from tests.contact.support import contact_form
+from tests.contact.support import contact_form, shipped_directory
 from tests.support import build, copy_content, soup
 
 INTAKE = ContactBackend()
@@ -64,13 +65,13 @@ def test_every_wtforms_field_is_in_the_page_with_its_constraints(form, page):
         for control in found:
             assert control["id"].startswith(field.id), field.name
             assert control.has_attr("required") == bool(field.flags.required), field.name
-            if control.name in ("input", "textarea") and control.get("type") != "hidden":
+            if control.name == "input" and control.get("type") != "hidden":
                 expected = str(field.flags.maxlength) if field.flags.maxlength else None
                 assert control.get("maxlength") == expected, field.name
             patterns = [browser_pattern(v.regex.pattern) for v in field.validators if isinstance(v, Regexp)]
             if control.get("type") == "hidden":
                 assert control.get("data-pattern") == (patterns[0] if patterns else None), field.name
-            elif control.get("type") != "radio":
+            elif control.name == "input" and control.get("type") != "radio":
                 assert control.get("pattern") == (patterns[0] if patterns else None), field.name
         label_target = found[0]["id"]
         if found[0].get("type") == "hidden":
@@ -83,6 +84,45 @@ def test_every_wtforms_field_is_in_the_page_with_its_constraints(form, page):
         else:
             label = page.find("label", attrs={"for": label_target})
             assert label is not None, f"{field.name} has no label"
+
+
+def test_the_message_has_a_count_instead_of_a_maxlength_that_cuts_a_paste(form):
+    message = controls(form, "message")[0]
+    assert message.name == "textarea" and not message.has_attr("maxlength")
+    assert message["data-maxlength"] == str(MESSAGE_MAX) == "4000"
+    assert message["data-error-length"] == "Your message must be 4,000 characters or fewer"
+    count = form.find(id="contact-message-count")
+    assert "contact-message-count" in message["aria-describedby"].split()
+    assert count.get_text(strip=True) == "You can enter up to 4,000 characters."
+    status = form.find(attrs={"data-count-status": True})
+    assert status["aria-live"] == "polite" and status.get_text(strip=True) == ""
+
+
+def test_each_kind_of_inquiry_has_its_questions_under_a_legend_saying_who_answers(form):
+    sections = {section["data-kind"]: section for section in form.find_all("fieldset", attrs={"data-kind": True})}
+    assert set(sections) == {"leadership", "partner"}
+    assert "partner application" in sections["partner"].legend.get_text()
+    assert "sales leadership" in sections["leadership"].legend.get_text()
+    names = {kind: {c["name"] for c in section.find_all(attrs={"name": True})} for kind, section in sections.items()}
+    assert names == {
+        "leadership": {"role", "team_size", "revenue"},
+        "partner": {"experience", "territory", "profile_url"},
+    }
+    for name in ("experience", "territory", "profile_url"):
+        control = controls(form, name)[0]
+        assert not control.has_attr("required"), f"{name}: required would block a company's inquiry"
+        assert control["data-error-required"], name
+    assert controls(form, "profile_url")[0]["type"] == "url"
+    chosen = controls(form, "partner")[0]
+    assert chosen.find_parent(attrs={"data-kind": True})["data-kind"] == "leadership"
+
+
+def test_send_it_to_offers_every_partner_by_name_and_place(form):
+    options = [(o["value"], o.get_text(strip=True)) for o in controls(form, "partner")[0].find_all("option")]
+    assert options[0] == ("", "The partner who covers my area")
+    assert ("denver", "Dana Whitfield (Denver, CO)") in options
+    assert ("head-office", "Jordan Ellis (head office)") in options
+    assert len(options) == len(shipped_directory().partners) + 1
 
 
 def test_input_types_and_autocomplete_tokens(form):

@@ -210,7 +210,7 @@ def test_a_lead_filled_in_on_the_contact_page_is_stored(proxy, browser):
 
 
 @pytest.mark.browser
-def test_with_the_intake_down_the_visitor_sees_the_not_sent_page(proxy, browser):
+def test_with_the_intake_down_the_visitor_sees_the_not_sent_page_and_gets_back_what_they_typed(proxy, browser):
     context = browser.new_context(ignore_https_errors=True)
     page = context.new_page()
     try:
@@ -221,10 +221,20 @@ def test_with_the_intake_down_the_visitor_sees_the_not_sent_page(proxy, browser)
                 page.get_by_role("button", name="Send your message").click()
             heading = page.locator("h1").inner_text()
             email_link = page.locator("main a[href^='mailto:']").first.get_attribute("href")
+            layout = page.locator("header nav[aria-label=Main]").count()
+            page.get_by_role("link", name="Back to the contact form").click()
+            page.wait_for_url(proxy.url + "/contact/")
+            kept = [page.input_value(field) for field in ("#contact-name", "#contact-email", "#contact-message")]
     finally:
         context.close()
     assert heading == "We could not send your message"
     assert email_link == f"mailto:{_organization_email(proxy.site.output)}"
+    assert layout == 1, "the site's layout, with its navigation"
+    assert kept == [
+        "Ann Owner",
+        "bob@example.com",
+        "We at Bob's Supply have six salespeople and no sales manager since March.",
+    ]
 
 
 def test_slow_clients_do_not_reach_the_intake(proxy):

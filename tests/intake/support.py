@@ -48,6 +48,23 @@ def sample_lead(number: int = 0) -> dict[str, str]:
     }
 
 
+def sample_application(number: int = 0) -> dict[str, str]:
+    """A valid application to become a partner, as a sales leader fills it (the applicant's own questions)."""
+    return {
+        **sample_lead(number),
+        "company": "Leader Advisory LLC",
+        "enquiry_kind": "partner",
+        "role": "",
+        "team_size": "",
+        "revenue": "",
+        "experience": "6-10",
+        "territory": "Denver metro and northern Colorado",
+        "profile_url": f"https://www.linkedin.com/in/sam-leader-{number}",
+        "message": f"I led a team of {number + 9} for eight years and now run my own practice.",
+        "quiz_answers": "",
+    }
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

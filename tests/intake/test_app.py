@@ -7,7 +7,7 @@ import time
 import pytest
 
 from sales_leadership.partners.routing import route
-from tests.intake.support import ManualClock, sample_lead
+from tests.intake.support import ManualClock, sample_application, sample_lead
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -55,16 +55,72 @@ def test_a_multipart_post_is_accepted(intake):
     assert stored(intake) == 1
 
 
-def test_partner_enquiries_go_to_the_head_office_whatever_the_zip(intake):
-    reply = intake.post({**sample_lead(), "enquiry_kind": "partner"})
+def test_partner_applications_go_to_the_head_office_whatever_the_zip_or_chosen_partner(intake):
+    reply = intake.post({**sample_application(), "partner": "denver"})
     assert reply.status == 201
     [lead] = intake.store.leads()
     assert lead.route_rule == "head-office"
     assert lead.partner_slug == intake.app.site.directory.head_office.slug
 
 
-def test_the_recipient_cannot_be_chosen_by_the_request(intake):
-    reply = intake.post({**sample_lead(), "recipient": "attacker@example.net", "partner": "seattle", "to": "x@y.z"})
+def test_an_application_stores_the_applicants_answers_and_not_a_companys(intake):
+    """Without JavaScript both sets of questions are on the page: only the applicant's are kept."""
+    reply = intake.post({**sample_application(), "role": "not-sure", "team_size": "small", "revenue": "1-15m"})
+    assert reply.status == 201
+    [lead] = intake.store.leads()
+    assert lead.fields["experience"] == "6-10"
+    assert lead.fields["territory"] == "Denver metro and northern Colorado"
+    assert lead.fields["profile_url"] == "https://www.linkedin.com/in/sam-leader-0"
+    assert (lead.fields["role"], lead.fields["team_size"], lead.fields["revenue"]) == ("", "", "")
+
+
+def test_a_company_inquiry_stores_no_applicant_answers(intake):
+    reply = intake.post({**sample_lead(), "experience": "over-10", "profile_url": "https://example.com/me"})
+    assert reply.status == 201
+    [lead] = intake.store.leads()
+    assert (lead.fields["experience"], lead.fields["profile_url"], lead.fields["role"]) == ("", "", "part-time")
+
+
+def test_an_application_missing_the_applicants_answers_is_a_422_naming_them(intake):
+    reply = intake.post({**sample_application(), "experience": "", "territory": "", "profile_url": "linkedin"})
+    assert reply.status == 422
+    assert set(reply.json()["errors"]) == {"experience", "territory", "profile_url"}
+    assert stored(intake) == 0
+
+
+def test_an_application_sent_by_a_form_post_lands_on_the_applicants_thanks_page(intake):
+    reply = intake.post(sample_application(), json_reply=False)
+    assert reply.status == 303
+    assert reply.headers["location"].startswith("/contact/thanks/application/?receipt=")
+
+
+def test_a_chosen_partner_gets_the_lead_wherever_the_zip_code_is(intake):
+    reply = intake.post({**sample_lead(), "zip_code": "77002", "state": "TX", "partner": "denver"})
+    assert reply.status == 201
+    [lead] = intake.store.leads()
+    denver = intake.app.site.directory.by_slug("denver")
+    assert (lead.partner_slug, lead.route_rule, lead.partner_email) == ("denver", "chosen", denver.email)
+    assert "chose Dana Whitfield" in lead.route_reason
+
+
+def test_an_unknown_chosen_partner_falls_back_to_routing_and_says_so(intake):
+    reply = intake.post({**sample_lead(), "zip_code": "77002", "state": "TX", "partner": "retired-partner"})
+    assert reply.status == 201
+    [lead] = intake.store.leads()
+    expected = route(intake.app.site.directory, zip_code="77002", state="TX")
+    assert (lead.partner_slug, lead.route_rule) == (expected.partner.slug, expected.rule)
+    assert "'retired-partner'" in lead.route_reason and "not in the directory" in lead.route_reason
+
+
+def test_the_recipients_address_cannot_be_chosen_by_the_request(intake):
+    sent = {
+        **sample_lead(),
+        "recipient": "attacker@example.net",
+        "to": "x@y.z",
+        "partner_email": "attacker@example.net",
+    }
+    assert intake.post({**sent, "partner": "attacker@example.net"}).status == 422
+    reply = intake.post(sent)
     assert reply.status == 201
     [delivery] = intake.store.deliveries()
     assert delivery.recipient == intake.store.leads()[0].partner_email != "attacker@example.net"

@@ -110,7 +110,7 @@ def test_killing_the_worker_at_any_point_neither_loses_nor_repeats_a_reminder_or
     finally:
         smtp.stop()
     subjects = sorted(message["Subject"].split(":")[0] for message in mailbox.messages())
-    assert subjects == ["Escalated", "New enquiry about sales leadership", "Reminder"], subjects
+    assert subjects == ["Escalated", "New inquiry about sales leadership", "Reminder"], subjects
     lead = intake.store.lead(reference)
     assert lead.status == "escalated"
     deliveries = {d.kind: d for d in intake.store.deliveries(include_sent=True)}

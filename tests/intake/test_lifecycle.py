@@ -198,7 +198,7 @@ def test_areas_without_a_partner_go_to_the_head_office_queue_with_the_same_deadl
     intake.app.worker.wake()
     wait_until(lambda: len(messages_to(smtp, head_office.email)) == 3, what="lead, reminder and escalation")
     subjects = sorted(message["Subject"].split(":")[0] for message in messages_to(smtp, head_office.email))
-    assert subjects == ["Escalated", "New enquiry about sales leadership", "Reminder"]
+    assert subjects == ["Escalated", "New inquiry about sales leadership", "Reminder"]
 
 
 def test_after_a_day_off_what_fell_due_is_sent_once(make_intake, smtp, clock, tmp_path):

@@ -98,9 +98,33 @@ def test_partner_applications_go_to_the_head_office(small_directory):
     assert route_enquiry(small_directory, "leadership", zip_code="80202").partner.slug == "denver"
 
 
-def test_every_route_uses_one_of_the_four_rules(small_directory):
+def test_every_route_uses_one_of_the_rules(small_directory):
     for zip_code in ("77002", "75201", "68102", "09002", "00000"):
         assert route(small_directory, zip_code).rule in RULES
+
+
+def test_a_chosen_partner_gets_the_inquiry_wherever_the_visitor_is(small_directory):
+    found = route_enquiry(small_directory, "leadership", zip_code="77002", partner="denver")
+    assert (found.partner.slug, found.rule) == ("denver", "chosen")
+    assert "chose Denver" in found.reason
+    assert route_enquiry(small_directory, "leadership", state="TX", partner="hq").partner.slug == "hq"
+
+
+def test_an_unknown_or_stale_chosen_partner_falls_back_to_the_rules_and_says_so(small_directory):
+    for slug in ("seattle", "Denver", "../denver", "x" * 500):
+        found = route_enquiry(small_directory, "leadership", zip_code="77002", partner=slug)
+        assert (found.partner.slug, found.rule) == ("houston", "zip-prefix"), slug
+        assert "not in the directory" in found.reason and "770" in found.reason
+        assert len(found.reason) < 300
+    assert (
+        route_enquiry(small_directory, "leadership", zip_code="77002", partner="  ").reason
+        == route(small_directory, "77002").reason
+    )
+
+
+def test_a_partner_application_goes_to_the_head_office_even_with_a_chosen_partner(small_directory):
+    found = route_enquiry(small_directory, "partner", zip_code="80202", partner="denver")
+    assert (found.partner.slug, found.rule) == ("hq", "head-office")
 
 
 def test_a_zip_code_is_five_digits_with_an_optional_plus_four_and_nothing_else():

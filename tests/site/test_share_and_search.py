@@ -21,7 +21,7 @@ from tests.support import CONTENT, build, copy_content, html_files, soup, url_of
 IMAGE_BUDGET = 100_000  # bytes, as for any image of the site
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-NOINDEX = ["/404.html", "/contact/thanks/", "/contact/not-sent/", "/contact/too-large/"]
+NOINDEX = ["/404.html", "/contact/thanks/", "/contact/thanks/application/", "/contact/not-sent/", "/contact/too-large/"]
 ROLE_PAGES = {
     "/roles/interim-sales-manager/": "interim",
     "/roles/part-time-sales-manager/": "part-time",

@@ -1,25 +1,29 @@
-// mailto mode (CONTACT_BACKEND {"mode": "mailto"}; only such builds load this): a valid enquiry
+// mailto mode (CONTACT_BACKEND {"mode": "mailto"}; only such builds load this): a valid inquiry
 // opens the visitor's mail program, addressed to the partner contact-form.mjs routed it to.
-import { mailtoHref } from "./contact-logic.mjs";
+import { mailtoHref } from "./mailto-logic.mjs";
 
-/** The enquiry as a plain-text e-mail: each field's label and answer, then the quiz answers. */
-function sendByEmail(form, found) {
-  const address = found?.partner.email || form.getAttribute("action").slice(7).split("?")[0];
-  const lines = [];
+const SKIPPED = new Set(["consent", "website", "started"]);
+
+/** [label, answer] for each question the visitor was asked (not the other kind of inquiry's), as they read it. */
+function lines(form) {
+  const found = [];
   for (const group of form.querySelectorAll("[data-field]")) {
     const name = group.dataset.field;
-    if (name === "consent") continue;
-    const label = (group.querySelector("legend, label")?.textContent || name).trim();
     const control = form.elements[name];
-    let value = control.value;
-    if (control instanceof RadioNodeList || control.type === "select-one") {
-      const chosen = form.querySelector(`[name="${name}"]:checked`) || control.options?.[control.selectedIndex];
-      value = chosen?.value ? (chosen.labels?.[0] || chosen).textContent.trim() : "";
-    }
-    lines.push([label, value]);
+    if (SKIPPED.has(name) || !control || group.closest("[data-kind]")?.hidden) continue;
+    const chosen = form.querySelector(`[name="${name}"]:checked`) || control.options?.[control.selectedIndex];
+    const answer = chosen ? (chosen.value ? (chosen.labels?.[0] || chosen).textContent : "") : control.value;
+    found.push([(group.querySelector("legend, label")?.textContent || name).trim(), answer.trim()]);
   }
-  if (form.elements.quiz_answers.value) lines.push(["Quiz answers", form.elements.quiz_answers.value]);
-  location.href = mailtoHref(address, form.dataset.mailtoSubject || "Inquiry from the website", lines);
+  return found;
+}
+
+/** The inquiry as a plain-text e-mail: each question's label and answer, then the quiz answers. */
+function sendByEmail(form, found) {
+  const address = found?.partner.email || form.getAttribute("action").slice(7).split("?")[0];
+  const answers = lines(form);
+  if (form.elements.quiz_answers.value) answers.push(["Quiz answers", form.elements.quiz_answers.value]);
+  location.href = mailtoHref(address, form.dataset.mailtoSubject || "Inquiry from the website", answers);
   let status = form.querySelector("[data-mailto-status]");
   if (!status) {
     status = document.createElement("p");
