@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
 from intake.tokens import FORGED, MISSING, OTHER_ORIGIN, STALE, TOO_FAST, FormTokens
@@ -149,3 +152,21 @@ def test_an_expired_token_with_a_broken_payload_is_forged_not_stale(tokens, cloc
     broken = serializer.make_signer(SALT).sign(b"!not-base64-json!").decode()
     clock.advance(7201)
     assert tokens.check(broken, SITE).signal == FORGED
+
+
+def test_a_site_at_a_long_address_gets_tokens_that_check(clock):
+    """The origin is signed into the token, so a long one makes a long token: a site at a host name of
+    the longest kind DNS allows (253 characters) still gets tokens that pass."""
+    letters = random.Random(253)  # a name that does not compress (the token is zlib-compressed when shorter)
+    host = ".".join("".join(letters.choices(string.ascii_lowercase, k=49)) for _ in range(5)) + ".org"
+    assert len(host) == 253
+    origin = f"https://{host}"
+    tokens = FormTokens(b"test-secret", max_age=7200, min_seconds=3, clock=clock)
+    token = tokens.issue(origin)
+    clock.advance(30)
+    assert tokens.check(token, origin).signal == ""
+
+
+def test_an_overlong_or_non_ascii_value_is_forged_without_an_error(tokens):
+    assert tokens.check("a" * 5000, SITE).signal == FORGED
+    assert tokens.check("caf\u00e9." * 3, SITE).signal == FORGED
