@@ -105,6 +105,9 @@ def test_the_contact_form_sends_a_lead_from_another_device(preview, page):
     page.get_by_label("Email address").fill("alex.morgan@example.com")
     page.get_by_role("textbox", name="Company").fill("Front Range Supply")
     page.get_by_role("textbox", name="ZIP code").fill("80202")
+    # Who the message goes to appears under the ZIP code and moves what follows: wait for it, so a
+    # slow machine does not click the consent box where it was before.
+    expect(page.locator("[data-partner-preview]")).to_contain_text("Dana Whitfield")
     page.get_by_label("Your message").fill("Six salespeople and nobody to lead them.")
     page.get_by_label(re.compile("I agree to be contacted")).check()
     page.get_by_role("button", name="Send your message").click()
