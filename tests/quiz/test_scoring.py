@@ -327,3 +327,65 @@ def test_the_most_questions_one_owner_is_asked_is_the_longest_set_of_answers():
         quiz = random_quiz(rng)
         assert longest_path(quiz) == max(len(answers) for answers in answer_sets(quiz)), quiz
     assert longest_path(small_quiz()) == 3
+
+
+def quiz_of(*questions: tuple[Option, ...], outcomes=("a", "b")) -> Quiz:
+    """A quiz written for one rule: each argument is one question's options."""
+    return Quiz(
+        "T",
+        "D",
+        "I",
+        tuple(Question(f"q{number}", "Text", options) for number, options in enumerate(questions)),
+        tuple(Outcome(o, o, "S", "/", "Go") for o in outcomes),
+        tuple(outcomes),
+    )
+
+
+def test_at_most_three_reasons_the_answers_that_favour_the_recommendation_most_first():
+    quiz = quiz_of(*((Option("x", "X", {"a": weight}, f"reason {weight}"),) for weight in (1, 5, 2, 4, 3)))
+    result = score(quiz, {f"q{number}": "x" for number in range(5)})
+    assert result.outcome == "a"
+    assert result.reasons == ("reason 5", "reason 4", "reason 3")
+
+
+def test_answers_that_favour_the_recommendation_as_much_as_the_runner_up_are_no_reason_when_others_are():
+    quiz = quiz_of(
+        (Option("x", "X", {"a": 1}, "sets a apart"),),
+        (Option("y", "Y", {"a": 1, "b": 1}, "fits both"),),
+    )
+    assert score(quiz, {"q0": "x", "q1": "y"}).reasons == ("sets a apart",)
+    # With nothing that sets it apart, what fits it is still said.
+    assert score(quiz_of((Option("y", "Y", {"a": 1, "b": 1}, "fits both"),)), {"q0": "y"}).reasons == ("fits both",)
+
+
+def test_equal_leads_are_explained_by_the_answer_that_gives_the_recommendation_more_points_first():
+    quiz = quiz_of(
+        (Option("x", "X", {"a": 1}, "one point ahead, one point"),),
+        (Option("y", "Y", {"a": 3, "b": 2}, "one point ahead, three points"),),
+    )
+    assert score(quiz, {"q0": "x", "q1": "y"}).reasons == ("one point ahead, three points", "one point ahead, one point")
+
+
+def test_a_quiz_with_one_outcome_recommends_it_by_its_whole_score():
+    quiz = quiz_of((Option("x", "X", {"a": 2}, "why"), Option("z", "Z", {})), outcomes=("a",))
+    result = score(quiz, {"q0": "x"})
+    assert (result.outcome, result.margin, result.close, result.reasons) == ("a", 2, (), ("why",))
+    assert [(r.outcome, r.score, r.percent) for r in result.ranking] == [("a", 2, 100)]
+
+
+def test_percentages_round_half_up_on_the_points_the_questions_asked_could_give():
+    # a can get 8 points (questions 0 and 1); b only from question 1, and nothing at all from question 2.
+    quiz = quiz_of(
+        (Option("x", "X", {"a": 1}), Option("y", "Y", {"a": 4})),
+        (Option("x", "X", {"a": 1, "b": 3}), Option("y", "Y", {"a": 4})),
+        (Option("x", "X", {}), Option("y", "Y", {})),
+    )
+    percents = {r.outcome: r.percent for r in score(quiz, {"q0": "x", "q1": "x", "q2": "y"}).ranking}
+    assert percents == {"a": 25, "b": 38}  # 2 of 8 points; 3 of 8 is 37.5%
+    assert {r.outcome: r.percent for r in score(quiz, {"q0": "y", "q1": "y", "q2": "x"}).ranking} == {"a": 100, "b": 0}
+    assert {r.outcome: r.percent for r in score(quiz, {"q0": "x"}).ranking} == {"a": 25, "b": 0}
+
+
+def test_answers_that_give_no_points_give_every_outcome_zero_percent():
+    quiz = quiz_of((Option("x", "X", {}), Option("y", "Y", {})))
+    assert [(r.score, r.percent) for r in score(quiz, {"q0": "x"}).ranking] == [(0, 0), (0, 0)]
