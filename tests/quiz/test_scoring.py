@@ -363,7 +363,8 @@ def test_equal_leads_are_explained_by_the_answer_that_gives_the_recommendation_m
         (Option("x", "X", {"a": 1}, "one point ahead, one point"),),
         (Option("y", "Y", {"a": 3, "b": 2}, "one point ahead, three points"),),
     )
-    assert score(quiz, {"q0": "x", "q1": "y"}).reasons == ("one point ahead, three points", "one point ahead, one point")
+    reasons = score(quiz, {"q0": "x", "q1": "y"}).reasons
+    assert reasons == ("one point ahead, three points", "one point ahead, one point")
 
 
 def test_a_quiz_with_one_outcome_recommends_it_by_its_whole_score():
