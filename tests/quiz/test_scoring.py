@@ -390,3 +390,14 @@ def test_percentages_round_half_up_on_the_points_the_questions_asked_could_give(
 def test_answers_that_give_no_points_give_every_outcome_zero_percent():
     quiz = quiz_of((Option("x", "X", {}), Option("y", "Y", {})))
     assert [(r.score, r.percent) for r in score(quiz, {"q0": "x"}).ranking] == [(0, 0), (0, 0)]
+
+
+def test_a_question_left_unanswered_does_not_stop_the_later_answers_from_counting():
+    quiz = quiz_of((Option("x", "X", {"b": 1}),), (Option("y", "Y", {"a": 2}, "why"),))
+    result = score(quiz, {"q1": "y"})
+    assert (result.outcome, [r.score for r in result.ranking]) == ("a", [2, 0])
+
+
+def test_the_margin_is_the_points_between_the_first_two():
+    quiz = quiz_of((Option("x", "X", {"a": 3, "b": 1}),))
+    assert score(quiz, {"q0": "x"}).margin == 2
