@@ -64,4 +64,5 @@ def test_every_problem_is_reported_with_its_entry():
 def test_a_missing_group_says_what_it_holds():
     data = shipped()
     del data["thanks_page"]
-    assert problems_of(data) == [f"{FILE}: thanks_page: missing; it holds eyebrow, applicant_eyebrow, proof_heading, case_studies_link"]
+    holds = "eyebrow, applicant_eyebrow, proof_heading, case_studies_link"
+    assert problems_of(data) == [f"{FILE}: thanks_page: missing; it holds {holds}"]
