@@ -138,7 +138,11 @@ def build_page_meta(context) -> PageMeta:
     canonical = origin + url
     card = share_card_for(context)
     share_image = origin + card.path
-    json_ld = [structured_data.organization(settings), structured_data.website(settings)]
+    # The organisation on every page (articles and profiles name it as author and publisher); the
+    # WebSite only on the home page, where search engines read the site's name from it.
+    json_ld = [structured_data.organization(settings)]
+    if url == "/":
+        json_ld.append(structured_data.website(settings))
     if len(crumbs) > 1:
         json_ld.append(structured_data.breadcrumb_list(crumbs, origin))
     article = context.get("article")
