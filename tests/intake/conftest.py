@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.intake.support import SmtpServer, intake_env, running_intake
+from intake.storage import LeadStore
+from tests.intake.support import CLOCK_START, ManualClock, SmtpServer, intake_env, running_intake
 
 
 @pytest.fixture
@@ -32,3 +33,18 @@ def make_intake(tmp_path):
 @pytest.fixture
 def intake(make_intake, smtp):
     return make_intake(**smtp.env())
+
+
+@pytest.fixture
+def clock():
+    """A clock the test moves by hand, starting at CLOCK_START (a test file may define its own)."""
+    return ManualClock(CLOCK_START)
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    """A migrated lead store in its own SQLite file, on the test's clock; closed afterwards."""
+    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
+    store.migrate()
+    yield store
+    store.close()

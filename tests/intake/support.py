@@ -263,3 +263,7 @@ def wait_until(condition, timeout: float = 30.0, what: str = "condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+# Where the stores' manual clocks start (tests/intake/conftest.py `clock`): a fixed, far-off moment.
+CLOCK_START = 1_900_000_000.0

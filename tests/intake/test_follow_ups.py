@@ -5,28 +5,15 @@ from __future__ import annotations
 import pytest
 
 from intake.lifecycle import Deadlines
-from intake.storage import LeadStore, NewLead
+from intake.storage import NewLead
 from intake.verdict import Verdict
-from tests.intake.support import ManualClock
+from tests.intake.support import CLOCK_START
 from tests.intake.test_storage import DENVER, new_lead
 
-START = 1_900_000_000.0
+START = CLOCK_START  # the shared `clock` fixture starts here (tests/intake/conftest.py)
 HOUR = 3600.0
 DEADLINES = Deadlines(accepted_at=START, remind_at=START + 4 * HOUR, escalate_at=START + 8 * HOUR)
 HEAD_OFFICE = "office@example.com"
-
-
-@pytest.fixture
-def clock():
-    return ManualClock(START)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
-    store.migrate()
-    yield store
-    store.close()
 
 
 def waiting_lead(store, email="pat@example.com"):

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
-from intake.storage import LeadStore
-from tests.intake.support import ManualClock
+from tests.intake.support import CLOCK_START
 from tests.intake.test_storage import new_lead
 
-START = 1_900_000_000.0
-
-
-@pytest.fixture
-def clock():
-    return ManualClock(START)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
-    store.migrate()
-    yield store
-    store.close()
+START = CLOCK_START  # the shared `clock` fixture starts here (tests/intake/conftest.py)
 
 
 def test_a_failed_send_frees_the_row_for_its_retry_at_once(store):

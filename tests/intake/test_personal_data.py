@@ -8,28 +8,12 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from intake.personal_data import holders_of
-from intake.storage import LeadStore
-from tests.intake.support import ManualClock
+from tests.intake.support import CLOCK_START
 from tests.intake.test_storage import new_lead
 
-START = 1_900_000_000.0
+START = CLOCK_START  # the shared `clock` fixture starts here (tests/intake/conftest.py)
 DAY = 86400.0
-
-
-@pytest.fixture
-def clock():
-    return ManualClock(START)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
-    store.migrate()
-    yield store
-    store.close()
 
 
 def file_bytes(store) -> bytes:
