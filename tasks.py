@@ -213,7 +213,7 @@ def test(c, pytest_args=""):
         return
     # Two passes (docs/test-speed.md): everything else on every core, one test file per worker at a
     # time; then the load-sensitive gates (Lighthouse) alone, so a busy machine cannot fail them.
-    c.run(f"{PYTHON} -m pytest --numprocesses {_test_workers()} --dist loadgroup -m 'not alone'", pty=False)
+    c.run(f"{PYTHON} -m pytest --numprocesses {_test_workers()} --dist loadfile -m 'not alone'", pty=False)
     c.run(f"{PYTHON} -m pytest -m alone", pty=False)
 
 

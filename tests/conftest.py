@@ -10,15 +10,9 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from tests import scheduling
 from tests.quality import report
 from tests.support import PUBLISH_SETTINGS, build
-
-# Test files that use the repository's own output/ (`invoke serve` builds there): one worker runs them
-# all, one after another, so two builds never write the same folder at once.
-REPOSITORY_OUTPUT_FILES = {
-    "tests/quality/test_security_headers.py",
-    "tests/quality/test_interactive_states.py",
-}
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 
@@ -59,16 +53,17 @@ def pytest_terminal_summary(terminalreporter, config):
             terminalreporter.write_line(line)
 
 
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (--dist loadgroup), one test file runs on one worker, so a file's module-scoped
-    build is made once; files that share the repository's output/ share one worker (docs/test-speed.md).
-    Runs before xdist's own hook (which is trylast), so the groups are in place when it reads them."""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        path = Path(str(item.path)).relative_to(config.rootpath).as_posix()
-        group = "repository-output" if path in REPOSITORY_OUTPUT_FILES else path
-        item.add_marker(pytest.mark.xdist_group(group))
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The longest test files first (tests/scheduling.py). trylast: after pytest has ordered each
+    file's tests by their fixtures' parameters, which a stable sort keeps."""
+    scheduling.order_longest_first(items)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (`--dist loadfile`), one worker runs a test file whole (tests/scheduling.py)."""
+    return scheduling.OneWorkerPerTestFile(config, log)
 
 
 def made_once(tmp_path_factory, name: str, make) -> Path:
