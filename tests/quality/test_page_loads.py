@@ -28,24 +28,28 @@ def _visit_and_record(browser, build: str, base_url: str, pages: list[str]):
 
 
 @pytest.fixture(scope="module")
-def publish_visits(browser, served_publish_build):
-    base_url, pages = served_publish_build
-    return _visit_and_record(browser, "publish", base_url, pages)
+def visits_by_build(browser, served_publish_build, site_url, site_pages) -> dict:
+    """Each build's visits, made once for the whole file.
 
-
-@pytest.fixture(scope="module")
-def development_visits(browser, site_url, site_pages):
-    return _visit_and_record(browser, "development", site_url, site_pages)
+    One fixture that names `browser` itself: a fixture reached through `request.getfixturevalue`
+    is not parametrized by pytest-playwright's browser name, so pytest tore the browser down and
+    started it again between tests, and visited all 59 pages again each time (about 2 minutes).
+    """
+    publish_url, publish_pages = served_publish_build
+    return {
+        "publish": _visit_and_record(browser, "publish", publish_url, publish_pages),
+        "development": _visit_and_record(browser, "development", site_url, site_pages),
+    }
 
 
 @pytest.fixture(params=["publish", "development"])
-def visits(request):
+def visits(request, visits_by_build):
     """(build, visits) of each build, for the checks both builds must pass."""
-    return request.param, request.getfixturevalue(f"{request.param}_visits")
+    return request.param, visits_by_build[request.param]
 
 
-def test_every_page_is_within_the_weight_budget(publish_visits):
-    problems = budget_problems([weigh(visit) for visit in publish_visits])
+def test_every_page_is_within_the_weight_budget(visits_by_build):
+    problems = budget_problems([weigh(visit) for visit in visits_by_build["publish"]])
     assert not problems, "pages over the weight budget (publish build):\n  " + "\n  ".join(problems)
 
 

@@ -8,6 +8,7 @@ errors, warnings and uncaught exceptions (CSP violations show up there).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -50,8 +51,36 @@ def foreign(url: str, site_netloc: str) -> bool:
     return parts.scheme not in LOCAL_SCHEMES and parts.netloc != site_netloc
 
 
+# After the scroll: two frames, so lazy images near the new viewport have started, then every image done.
+_SCROLLED_AND_IMAGES_DONE = """async () => {
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.all([...document.images].map((image) => image.complete ? null : new Promise((done) => {
+    image.addEventListener("load", done, { once: true });
+    image.addEventListener("error", done, { once: true });
+  })));
+}"""
+QUIET_CHECKS = 3  # the page is done when no request is in flight this many checks in a row
+CHECK_EVERY_MS = 60
+QUIET_TIMEOUT_S = 15
+
+
+def _wait_until_quiet(page, in_flight: set, path: str) -> None:
+    """Wait until no request of the page is in flight for QUIET_CHECKS checks in a row.
+
+    Playwright's "networkidle" waits a fixed 500 ms after the last request, about a second per
+    visit here; counting the page's own requests gives the same answer in a fifth of the time.
+    """
+    quiet, deadline = 0, time.monotonic() + QUIET_TIMEOUT_S
+    while quiet < QUIET_CHECKS:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path}: still loading after {QUIET_TIMEOUT_S} s: {sorted(r.url for r in in_flight)}")
+        page.wait_for_timeout(CHECK_EVERY_MS)
+        quiet = quiet + 1 if not in_flight else 0
+
+
 def visit(browser, base_url: str, path: str, viewport: dict | None = None) -> PageVisit:
-    """Load `path`, scroll to the end so lazy content loads, wait for the network to go quiet."""
+    """Load `path`, scroll to the end so lazy content loads, wait until no request is in flight."""
     site_netloc = urlsplit(base_url).netloc
     result = PageVisit(path)
     responses = []
@@ -64,6 +93,10 @@ def visit(browser, base_url: str, path: str, viewport: dict | None = None) -> Pa
             "request",
             lambda request: result.foreign_requests.append(request.url) if foreign(request.url, site_netloc) else None,
         )
+        in_flight: set = set()
+        page.on("request", lambda request: in_flight.add(request))
+        page.on("requestfinished", lambda request: in_flight.discard(request))
+        page.on("requestfailed", lambda request: in_flight.discard(request))
         page.on("response", lambda response: responses.append(response))
         page.on(
             "requestfailed",
@@ -84,8 +117,8 @@ def visit(browser, base_url: str, path: str, viewport: dict | None = None) -> Pa
         page.on("pageerror", lambda error: result.console.append(f"uncaught exception: {error}"))
         response = page.goto(base_url + path, wait_until="load")
         result.status = response.status if response else None
-        page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
-        page.wait_for_load_state("networkidle")
+        page.evaluate(_SCROLLED_AND_IMAGES_DONE)
+        _wait_until_quiet(page, in_flight, path)
         for item in responses:
             if foreign(item.url, site_netloc):
                 continue
