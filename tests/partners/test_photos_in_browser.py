@@ -9,12 +9,22 @@ pytestmark = pytest.mark.browser
 
 PROFILE = "/partners/head-office/"
 
-# Layout shifts since the page started loading (the PerformanceObserver replays them: buffered).
-LAYOUT_SHIFT = """() => new Promise(resolve => {
-  let total = 0;
-  new PerformanceObserver(list => { for (const entry of list.getEntries()) total += entry.value; })
-    .observe({type: "layout-shift", buffered: true});
-  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+# Layout shifts since the page started loading (the PerformanceObserver replays them: buffered),
+# each with what moved, from where to where: a failure must say which element jumped.
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      const moved = (entry.sources || []).map(source => {
+        const node = source.node;
+        const name = node && node.nodeType === 1
+          ? node.outerHTML.slice(0, 120) : String(node && node.textContent).slice(0, 60);
+        return `${name} ${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}`;
+      });
+      shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${moved.join("; ")}`);
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(shifts)));
 })"""
 
 LOADED = "img => img.complete && img.naturalWidth > 0"
@@ -45,7 +55,8 @@ def test_the_profile_does_not_move_when_the_photo_arrives(new_context, site_url,
     page = new_context(viewport={"width": width, "height": 800}).new_page()
     page.goto(site_url + PROFILE)
     photo_state(page.locator("img.partner-photo--large"))
-    assert page.evaluate(LAYOUT_SHIFT) == 0
+    shifts = page.evaluate(LAYOUT_SHIFTS)
+    assert not shifts, "the page moved while loading:\n  " + "\n  ".join(shifts)
 
 
 def test_the_directory_card_shows_the_card_size_copy_when_scrolled_to(page, site_url):

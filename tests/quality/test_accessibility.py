@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.axe import axe_violations, describe
+from tests.axe import axe_violations, describe, preload_axe
 
 from .visit import foreign
 
@@ -28,6 +28,7 @@ def test_every_page_has_no_axe_violations(new_context, each_build):
     context = new_context(bypass_csp=True, reduced_motion="reduce")
     netloc = site_url.split("//", 1)[1]
     context.route(lambda url: foreign(url, netloc), lambda route: route.abort())
+    preload_axe(context)
     page = context.new_page()
     failures = []
     for path in site_pages:
