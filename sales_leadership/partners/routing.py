@@ -344,9 +344,11 @@ def compress_runs(codes: list[str]) -> str:
 
 
 def _runs(codes: list[str], separator: str) -> str:
+    """Consecutive codes as "first-last". The codes of one call have one length (3-digit prefixes, or
+    the 2-digit tails of one prefix), so the number after "099" is "100", never "99"."""
     runs: list[list[str]] = []
     for code in sorted(codes):
-        if runs and len(code) == len(runs[-1][1]) and int(code) == int(runs[-1][1]) + 1:
+        if runs and int(code) == int(runs[-1][1]) + 1:
             runs[-1][1] = code
         else:
             runs.append([code, code])

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from sales_leadership.partners.model import load_directory
+from sales_leadership.partners.routing import explain_head_office, explain_routing
 from sales_leadership.partners.zip_data import us_states
 from tests.support import CONTENT, ROOT, soup
 
@@ -123,3 +124,16 @@ def test_invoke_route_prints_the_partner_and_why():
     assert (data["partner"]["slug"], data["rule"]) == ("houston", "zip-prefix")
     assert data["reason"].startswith("Grace Okafor covers ZIP codes starting with 770")
     assert json.loads(run("NE", "--json"))["rule"] == "head-office"
+
+
+def test_faq_partners_and_head_office_profile_say_the_same(built_site):
+    def text(page):
+        return " ".join(soup(built_site / page).find("main").get_text(" ").split())
+
+    assert explain_routing() in text("faq/index.html")
+    assert explain_routing() in text("partners/index.html")
+    assert explain_head_office() in text("partners/index.html")
+    assert explain_head_office() in text("partners/head-office/index.html")
+    assert explain_routing() in text("contact/thanks/index.html")
+    for page in ("faq/index.html", "partners/index.html", "partners/head-office/index.html"):
+        assert "areas that have no local partner yet" not in text(page)

@@ -122,6 +122,14 @@ def test_an_unknown_or_stale_chosen_partner_falls_back_to_the_rules_and_says_so(
     )
 
 
+def test_a_long_unknown_partner_name_is_quoted_in_the_reason_cut_to_its_first_60_characters(small_directory):
+    """The reason is stored with the lead and shown to staff: a visitor cannot fill it with their own text."""
+    slug = "abcdefghij" * 6 + "THE-REST-IS-LEFT-OUT"
+    found = route_enquiry(small_directory, "leadership", zip_code="77002", partner=slug)
+    assert f"({slug[:60]!r})" in found.reason
+    assert "THE-REST" not in found.reason
+
+
 def test_a_partner_application_goes_to_the_head_office_even_with_a_chosen_partner(small_directory):
     found = route_enquiry(small_directory, "partner", zip_code="80202", partner="denver")
     assert (found.partner.slug, found.rule) == ("hq", "head-office")
@@ -160,6 +168,15 @@ def test_two_partners_at_the_same_distance_the_first_by_name_of_file_answers(mak
         "No partner covers Nebraska yet; Plains in Denver, CO is the nearest partner to ZIP code 68102 "
         "(about 486 miles)."
     )
+
+
+def test_the_tie_goes_by_file_name_even_when_the_display_names_sort_the_other_way(make_partner):
+    """The directory lists partners by name; the tie must still go to the first file name."""
+    make_partner("rockies", Name="Aspen Sales Partners", City="Denver", State="CO", States="CO")
+    make_partner("plains", Name="Prairie Sales Partners", City="Denver", State="CO", States="WY")
+    make_partner("hq", City="Philadelphia", State="PA", Head_office="yes")
+    found = route(load_directory(make_partner.content), "68102")
+    assert (found.partner.slug, found.rule) == ("plains", "nearest")
 
 
 def test_each_rule_explains_itself_in_a_sentence(small_directory):
