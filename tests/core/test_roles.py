@@ -44,6 +44,14 @@ def test_every_problem_names_its_field():
     ]
 
 
+def test_an_entry_that_is_not_a_mapping_does_not_hide_the_problems_after_it():
+    problems = problems_of({"roles": ["part-time", {"id": "interim", "name": "Interim", "url": "roles/interim"}]})
+    assert problems == [
+        f"{FILE}: roles[0]: must be a mapping with id, name and url",
+        f"{FILE}: roles[1].url: 'roles/interim' must be a page of this site, like /roles/x/",
+    ]
+
+
 @pytest.mark.parametrize("data", [None, {}, {"roles": []}, {"roles": "interim"}])
 def test_a_file_without_a_list_of_roles_says_what_it_needs(data):
     assert problems_of(data) == [f"{FILE}: roles: must be a list of roles, each with id, name and url"]

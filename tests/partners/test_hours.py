@@ -131,6 +131,25 @@ def test_opening_times_may_touch_run_to_midnight_and_use_dashes_of_either_kind()
     )
     assert parse_hours("Mon-Wed, Tue 09:00-10:00").days[1] == ((540, 600),), "a day named twice opens once"
     assert parse_hours(" Sat 10:00-12:00 ; ").text == "Sat 10:00-12:00 ;"
+    assert parse_hours("Fri 23:30-24:00").days[4] == ((1410, 1440),), "a late opening"
+    assert parse_hours("Sat 09:59-17:59").days[5] == ((599, 1079),), "the 59th minute is a minute"
+
+
+def test_a_time_that_is_no_time_of_day_is_quoted_whole():
+    with pytest.raises(HoursError, match=r"^'24:30-23:00': not a time of day \(00:00 to 24:00\)"):
+        parse_hours("Mon 24:30-23:00")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Mon 9,", "'9,': times must look like 09:00-17:00"),
+        ("Mon 9 09:00-17:00", "cannot read '9'"),
+    ],
+)
+def test_a_stray_number_around_the_times_is_named(text, message):
+    with pytest.raises(HoursError, match=message):
+        parse_hours(text)
 
 
 @pytest.mark.parametrize(
@@ -161,17 +180,32 @@ def test_every_problem_in_the_hours_is_named_at_once():
     )
 
 
+def test_every_problem_is_named_even_after_a_group_or_a_day_that_cannot_be_read():
+    with pytest.raises(HoursError) as failure:
+        parse_hours("9am; Fry, Sundae 09:00-17:00; Sat 12:00-11:00")
+    assert str(failure.value).startswith(
+        "'9am': expected days, then times; 'Fry' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun); "
+        "'Sundae' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun); '12:00-11:00': closes before it opens ("
+    )
+
+
+def test_a_lead_that_arrives_over_lunch_counts_from_the_afternoon_opening():
+    lunch = BusinessHours.of("Mon-Fri 09:00-12:00 13:00-17:00", "America/Denver", "CO")
+    assert local(lunch.add(at("2026-03-02 12:30"), 1)) == "Mon 2026-03-02 14:00"
+    assert local(lunch.next_opening(at("2026-03-02 12:30"))) == "Mon 2026-03-02 13:00"
+
+
+def test_between_counts_every_second_the_office_is_open(office):
+    assert office.between(at("2026-03-02 10:00"), at("2026-03-02 10:00") + 1) == pytest.approx(1 / 3600)
+    assert office.between(at("2026-03-02 16:59"), at("2026-03-02 17:30")) == pytest.approx(1 / 60)
+
+
 def test_a_partner_never_open_has_no_deadline():
     from sales_leadership.partners.hours import WeeklyHours
 
     closed = BusinessHours(WeeklyHours("closed", ((),) * 7), DENVER, "CO")
     with pytest.raises(HoursError, match="never open"):
         closed.add(at("2026-03-02 10:00"), 1)
-
-
-def test_without_holidays_a_holiday_is_a_working_day():
-    hours = BusinessHours(parse_hours("Mon-Fri 09:00-17:00"), DENVER, "CO", observe_holidays=False)
-    assert local(hours.add(at("2026-05-22 15:00"), 4)) == "Mon 2026-05-25 11:00"
 
 
 def test_a_states_own_holidays_close_its_partners_only():
