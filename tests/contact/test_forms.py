@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from werkzeug.datastructures import MultiDict
 
-from sales_leadership.contact.forms import ContactForm
-from tests.contact.support import contact_form
+from sales_leadership.contact.forms import ContactForm, asked
+from tests.contact.support import contact_form, shipped_choices
 from tests.quiz.support import shipped_quiz, shipped_roles
 
 VALID = {
@@ -198,3 +199,25 @@ def test_a_message_over_the_limit_gets_an_error_naming_the_limit_not_a_cut():
     assert form.errors["message"] == ["Your message must be 4,000 characters or fewer"]
     assert form.message.data == "x" * 5000
     assert post(message="😀" * 4000).validate(), "characters are counted, not bytes"
+
+
+def test_each_kind_of_inquiry_asks_its_own_questions_and_everyone_the_common_ones():
+    """What the intake stores and the partner's e-mail shows for each kind (`asked`)."""
+    form = contact_form()
+    assert [name for name in ("territory", "role", "email") if asked(form[name], "partner")] == ["territory", "email"]
+    assert [name for name in ("territory", "role", "email") if asked(form[name], "leadership")] == ["role", "email"]
+
+
+def test_send_it_to_names_each_partner_by_their_city_and_the_head_office_as_such():
+    labels = dict(shipped_choices().partners)
+    assert labels["denver"] == "Dana Whitfield (Denver, CO)"
+    assert labels["head-office"] == "Jordan Ellis (head office)"
+
+
+def test_a_field_posted_twice_is_judged_by_its_first_value_the_one_stored():
+    """A crafted post can repeat a field; the form keeps the first value, so it must check that one."""
+    others = [(key, value) for key, value in APPLICATION.items() if key != "territory" and value is not None]
+    form = contact_form(MultiDict([*others, ("territory", ""), ("territory", "Denver")]))
+    assert not form.validate()
+    assert form.errors["territory"] == ["Enter the area you would like to cover"]
+    assert form.territory.data == ""

@@ -39,6 +39,34 @@ def test_each_length_limit_takes_the_longest_value_and_refuses_one_character_mor
     assert first_error(post(**{field: too_long}), field) == message
 
 
+APPLICATION = {"enquiry_kind": "partner", "experience": "10-plus", "territory": "Denver", "role": None}
+LONGEST_LINK = "https://example.com/" + "p" * 280
+
+
+@pytest.mark.parametrize(
+    ("field", "longest", "too_long", "message", "kind"),
+    [
+        ("territory", "t" * 200, "t" * 201, "The area must be 200 characters or fewer", APPLICATION),
+        ("profile_url", LONGEST_LINK, LONGEST_LINK + "p", "The link must be 300 characters or fewer", APPLICATION),
+        ("partner", "a" * 64, "a" * 65, "Choose a partner from the list", {}),
+    ],
+)
+def test_the_applicants_and_the_chosen_partners_limits_too(field, longest, too_long, message, kind):
+    assert len(LONGEST_LINK) == 300
+    assert first_error(post(**{**kind, field: longest}), field) is None
+    assert first_error(post(**{**kind, field: too_long}), field) == message
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("name", 100), ("email", 254), ("phone", 25), ("company", 150), ("zip_code", 10), ("partner", 64)]
+    + [("territory", 200), ("profile_url", 300), ("message", 4000), ("quiz_answers", 500)],
+)
+def test_the_browser_is_told_each_limit(field, limit):
+    """The page's maxlength comes from the same limit, so a browser stops typing where the server would refuse."""
+    assert getattr(contact_form()[field].flags, "maxlength", None) == limit
+
+
 @pytest.mark.parametrize("phone", ["5550142", "+1 (303) 555-0142", "303.555.0142", "(303)555-0142"])
 def test_a_phone_number_is_digits_spaces_and_the_usual_signs_seven_or_more(phone):
     assert first_error(post(phone=phone), "phone") is None
