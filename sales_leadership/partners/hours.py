@@ -126,7 +126,7 @@ def _windows(text: str, problems: list[str]) -> list[tuple[int, int]]:
             problems.append(f"{match[0]!r}: closes before it opens")
         else:
             windows.append((start, end))
-    if not _BETWEEN_RANGES.match(text[position:]) or position == 0:
+    if not _BETWEEN_RANGES.match(text[position:]):  # also when no range was found: the times start with a digit
         problems.append(f"{text.strip()!r}: times must look like 09:00-17:00")
     return windows
 

@@ -110,3 +110,22 @@ def test_deliveries_can_be_listed_for_one_lead(store):
     second = store.add_lead(new_lead("b@example.com"), [("partner", "denver@example.com")]).lead
     assert [d.lead_id for d in store.deliveries(lead_id=second.id)] == [second.id]
     assert [d.lead_id for d in store.deliveries()] == [first.id, second.id]
+
+
+def test_a_receipt_counted_as_sent_does_not_keep_the_partners_copy_waiting(store, clock):
+    """The claim that finds an interrupted receipt goes on to the next row in the same call."""
+    store.add_lead(new_lead(), [("acknowledgement", "pat@example.com"), ("partner", "denver@example.com")])
+    for _ in range(2):
+        delivery, _ = store.claim_due(lease_seconds=10)
+        store.mark_committing(delivery.id)
+    clock.advance(11)
+    resent, _ = store.claim_due(lease_seconds=10)
+    assert (resent.kind, resent.attempts) == ("partner", 2)
+
+
+def test_a_long_error_before_a_retry_is_kept_cut_to_500_characters(store):
+    store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    delivery, _ = store.claim_due(lease_seconds=60)
+    store.mark_failed(delivery.id, "421 busy " + "y" * 600, retry_at=START + 1)
+    (waiting,) = store.deliveries()
+    assert waiting.last_error == ("421 busy " + "y" * 600)[:500]

@@ -82,7 +82,9 @@ def test_the_processes_holding_the_database_are_named(store, tmp_path):
     try:
         assert holder.stdout.readline().strip() == "open"
         found = holders_of(store.files())
-        assert [line for line in found if line.startswith(f"PID {holder.pid} (")] != []
+        (named,) = [line for line in found if line.startswith(f"PID {holder.pid} (")]
+        command = f"{sys.executable} -c f = open({str(store.path)!r}, 'rb'); print('open', flush=True); input()"
+        assert named == f"PID {holder.pid} ({command[:80]})", "the command line, cut to 80 characters"
         assert all(not line.startswith(f"PID {os.getpid()} ") for line in found), "never this process"
         assert holders_of([tmp_path / "nobody-has-this-open"]) == []
     finally:

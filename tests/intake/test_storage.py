@@ -12,6 +12,7 @@ import time
 import pytest
 
 from intake.migrations import LATEST_VERSION, MIGRATIONS
+from intake.personal_data import Purged
 from intake.storage import (
     EraseIncomplete,
     LeadStore,
@@ -144,6 +145,10 @@ def test_retention_refuses_a_period_that_would_mean_everything(store, days):
     with pytest.raises(ValueError, match="1 or more"):
         store.purge_older_than(days)
     assert store.count_leads() == 1
+
+
+def test_the_shortest_retention_is_one_day(store):
+    assert store.purge_older_than(1) == Purged(deleted=0, kept_pending=0)
 
 
 def test_export_finds_a_person_by_email_whatever_the_case(store):
@@ -444,3 +449,106 @@ def test_a_transaction_that_fails_half_way_writes_nothing(store):
         raise RuntimeError("the second statement failed")
     with store.connection() as db:
         assert db.execute("SELECT COUNT(*) FROM spent_tokens").fetchone()[0] == 0
+
+
+def test_a_writer_that_keeps_the_lock_is_waited_for_as_long_as_asked(store):
+    """A bounded wait is that long: other processes get their chance before the visitor is refused."""
+    holder = _hold_the_database(store.path, "write")
+    try:
+        began = time.monotonic()
+        with pytest.raises(StoreBusy):
+            store.add_lead(new_lead(), [("partner", "denver@example.com")], wait=0.6)
+        assert time.monotonic() - began >= 0.5
+    finally:
+        holder.communicate("")
+
+
+def test_the_same_lead_is_merged_up_to_thirty_minutes_later_and_not_a_second_after(tmp_path):
+    from tests.intake.support import ManualClock
+
+    clock = ManualClock(1_900_000_000)
+    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
+    store.migrate()
+    first = store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    clock.advance(30 * 60)
+    assert store.add_lead(new_lead(), [("partner", "denver@example.com")]).duplicate, "30 minutes to the second"
+    clock.advance(30 * 60 + 1)
+    later = store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    assert not later.duplicate and later.lead.reference != first.lead.reference
+    store.close()
+
+
+def test_the_same_message_counts_for_exactly_the_days_asked(tmp_path):
+    from tests.intake.support import ManualClock
+
+    clock = ManualClock(1_900_000_000)
+    store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
+    store.migrate()
+    message = "We are looking for an experienced sales manager for our team of six."
+    store.add_lead(new_lead("a@example.com", message=message), [])
+    clock.advance(2 * 86400)
+    assert store.other_senders({"email": "c@example.com", "message": message}, days=2) == 1, "two days to the second"
+    clock.advance(1)
+    assert store.other_senders({"email": "c@example.com", "message": message}, days=2) == 0
+    store.close()
+
+
+def test_a_reused_token_is_refused_by_its_nonce(store):
+    token = ("nonce-7", time.time() + 3600)
+    store.add_lead(new_lead("a@example.com"), [], token=token)
+    with pytest.raises(TokenSpent) as refused:
+        store.add_lead(new_lead("b@example.com"), [], token=token)
+    assert refused.value.args == ("nonce-7",)
+
+
+def test_what_a_visitor_typed_is_stored_as_written_whatever_the_alphabet(store):
+    """Anyone reading the database (sqlite3, an export) sees Zoë, not Zo\\u00eb."""
+    store.add_lead(new_lead("zoe@example.com", name="Zoë Ångström", message="Müller & Søn, 東京"), [])
+    with sqlite3.connect(store.path) as db:
+        (stored,) = db.execute("SELECT fields FROM leads").fetchone()
+    assert "Zoë Ångström" in stored and "Müller & Søn, 東京" in stored
+
+
+def test_the_store_serves_every_thread_of_the_service(store):
+    """gunicorn's threads and the delivery worker share the store's pooled connections."""
+    import threading
+
+    store.add_lead(new_lead("first@example.com"), [])  # a connection made here goes back to the pool
+    failures = []
+
+    def another_request():
+        try:
+            store.add_lead(new_lead("second@example.com"), [])
+            store.leads()
+        except Exception as error:  # noqa: BLE001 - reported below, whatever it is
+            failures.append(error)
+
+    thread = threading.Thread(target=another_request)
+    thread.start()
+    thread.join(30)
+    assert failures == []
+    assert sorted(lead.email for lead in store.leads()) == ["first@example.com", "second@example.com"]
+
+
+def test_a_request_that_fails_inside_a_transaction_leaves_the_connection_clean_for_the_next(store):
+    with pytest.raises(RuntimeError), store.connection() as db:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO spent_tokens (nonce, expires_at) VALUES ('half-done', 1)")
+        raise RuntimeError("the request failed")
+    store.add_lead(new_lead(), [], wait=0.5)  # takes the pooled connection and the write lock again
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("SELECT COUNT(*) FROM spent_tokens WHERE nonce = 'half-done'").fetchone() == (0,)
+
+
+def test_an_operators_store_reads_and_changes_the_services_database(store, tmp_path, monkeypatch):
+    """`invoke leads` and the admin commands open the file the service made, wherever they run from."""
+    store.add_lead(new_lead("kept@example.com"), [("partner", "denver@example.com")])
+    monkeypatch.chdir(tmp_path)  # a relative file name would land here
+    operator = LeadStore(store.path, create=False)
+    try:
+        assert [lead.email for lead in operator.leads()] == ["kept@example.com"]
+        assert operator.erase_email("kept@example.com") == 1
+    finally:
+        operator.close()
+    assert store.leads() == []
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["var"], "no stray database file"

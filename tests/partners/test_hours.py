@@ -131,13 +131,13 @@ def test_opening_times_may_touch_run_to_midnight_and_use_dashes_of_either_kind()
     )
     assert parse_hours("Mon-Wed, Tue 09:00-10:00").days[1] == ((540, 600),), "a day named twice opens once"
     assert parse_hours(" Sat 10:00-12:00 ; ").text == "Sat 10:00-12:00 ;"
-    assert parse_hours("Fri 23:30-24:00").days[4] == ((1410, 1440),), "a late opening"
+    assert parse_hours("Fri 23:45-24:00").days[4] == ((1425, 1440),), "a late opening"
     assert parse_hours("Sat 09:59-17:59").days[5] == ((599, 1079),), "the 59th minute is a minute"
 
 
 def test_a_time_that_is_no_time_of_day_is_quoted_whole():
-    with pytest.raises(HoursError, match=r"^'24:30-23:00': not a time of day \(00:00 to 24:00\)"):
-        parse_hours("Mon 24:30-23:00")
+    with pytest.raises(HoursError, match=r"^'24:05-23:00': not a time of day \(00:00 to 24:00\)"):
+        parse_hours("Mon 24:05-23:00")
 
 
 @pytest.mark.parametrize(
@@ -193,6 +193,7 @@ def test_a_lead_that_arrives_over_lunch_counts_from_the_afternoon_opening():
     lunch = BusinessHours.of("Mon-Fri 09:00-12:00 13:00-17:00", "America/Denver", "CO")
     assert local(lunch.add(at("2026-03-02 12:30"), 1)) == "Mon 2026-03-02 14:00"
     assert local(lunch.next_opening(at("2026-03-02 12:30"))) == "Mon 2026-03-02 13:00"
+    assert lunch.between(at("2026-03-02 08:00"), at("2026-03-02 10:00")) == pytest.approx(1, abs=1e-9)
 
 
 def test_between_counts_every_second_the_office_is_open(office):
