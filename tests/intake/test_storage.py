@@ -469,12 +469,14 @@ def test_the_same_lead_is_merged_up_to_thirty_minutes_later_and_not_a_second_aft
     clock = ManualClock(1_900_000_000)
     store = LeadStore(tmp_path / "intake.sqlite3", clock=clock)
     store.migrate()
-    first = store.add_lead(new_lead(), [("partner", "denver@example.com")])
+    ann, bob = new_lead("ann@example.com"), new_lead("bob@example.com")
+    store.add_lead(ann, [("partner", "denver@example.com")])
+    first_from_bob = store.add_lead(bob, [("partner", "denver@example.com")])
     clock.advance(30 * 60)
-    assert store.add_lead(new_lead(), [("partner", "denver@example.com")]).duplicate, "30 minutes to the second"
-    clock.advance(30 * 60 + 1)
-    later = store.add_lead(new_lead(), [("partner", "denver@example.com")])
-    assert not later.duplicate and later.lead.reference != first.lead.reference
+    assert store.add_lead(ann, [("partner", "denver@example.com")]).duplicate, "30 minutes to the second"
+    clock.advance(1)
+    later = store.add_lead(bob, [("partner", "denver@example.com")])
+    assert not later.duplicate and later.lead.reference != first_from_bob.lead.reference, "30 minutes and 1 second"
     store.close()
 
 
