@@ -147,7 +147,9 @@ def test_the_intake_token_is_fetched_once_on_first_interaction_and_sent(page, bu
         page.goto(site + "/contact/")
         assert received.token_requests == 0, "no token before the visitor does anything"
         page.click("#contact-name")
-        page.wait_for_function("document.querySelector('#contact-started').value !== ''")
+        # A function, not an expression: Playwright evals a bare expression in the page while it polls,
+        # which the site's CSP (no 'unsafe-eval') refuses whenever the token is not there at once.
+        page.wait_for_function("() => document.querySelector('#contact-started').value !== ''")
         fill_valid(page)
         with page.expect_navigation(url=f"{site}/contact/thanks/"):
             page.click("button[type=submit]")
