@@ -52,3 +52,11 @@ def test_files_that_build_into_output_share_one_unit_and_the_longest_start_first
         "tests/a/test_one.py::t2",
     ]
     assert LONGEST_FIRST[0] == "tests/quality/test_page_loads.py"
+
+
+def test_every_file_named_longest_first_exists():
+    """A renamed file would silently drop to the back of the queue and leave a worker alone at the end."""
+    from tests.scheduling import REPOSITORY_OUTPUT_FILES
+
+    named = [unit for unit in LONGEST_FIRST if unit != REPOSITORY_OUTPUT] + sorted(REPOSITORY_OUTPUT_FILES)
+    assert [path for path in named if not (ROOT / path).is_file()] == []
