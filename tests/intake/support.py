@@ -267,3 +267,29 @@ def wait_until(condition, timeout: float = 30.0, what: str = "condition"):
 
 # Where the stores' manual clocks start (tests/intake/conftest.py `clock`): a fixed, far-off moment.
 CLOCK_START = 1_900_000_000.0
+
+
+def hold_the_database(path, how: str = "write") -> subprocess.Popen:
+    """Another process holding SQLite's write lock ("write") or an old snapshot ("read"), until its
+    stdin closes (`holder.communicate("")`)."""
+    statements = ["BEGIN IMMEDIATE"] if how == "write" else ["BEGIN", "SELECT COUNT(*) FROM leads"]
+    code = (
+        "import sqlite3, sys\n"
+        f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+        + "".join(f"db.execute({statement!r}).fetchall()\n" for statement in statements)
+        + "print('holding', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "holding"
+    return process
+
+
+@contextmanager
+def database_locked(path):
+    """Another process holds SQLite's write lock until the block ends."""
+    holder = hold_the_database(path, "write")
+    try:
+        yield
+    finally:
+        holder.communicate("")

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from sales_leadership.partners.routing import route
-from tests.intake.support import ManualClock, sample_application, sample_lead
+from tests.intake.support import ManualClock, database_locked, sample_application, sample_lead
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -455,23 +455,9 @@ def test_behind_a_trusted_proxy_each_visitor_has_their_own_rate_limit(make_intak
 
 def test_a_busy_database_gets_a_503_with_retry_after_within_the_bound_and_the_retry_is_stored(make_intake):
     """With the write lock held for a minute, a post used to wait the whole time and then answer 303."""
-    import subprocess
-    import sys
-
     intake = make_intake(INTAKE_BUSY_SECONDS="1")
-    code = (
-        "import sqlite3, sys\n"
-        f"db = sqlite3.connect({str(intake.app.settings.database)!r}, isolation_level=None)\n"
-        "db.execute('BEGIN IMMEDIATE')\n"
-        "print('holding', flush=True)\n"
-        "sys.stdin.read()\n"
-    )
-    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "holding"
+    with database_locked(intake.app.settings.database):
         busy = intake.post(sample_lead(), json_reply=False)  # the client waits up to 30 s; the lock is held longer
-    finally:
-        holder.communicate("")
     assert busy.status == 503
     assert int(busy.headers["retry-after"]) > 0
     assert "nothing was stored" in busy.text and "content-security-policy" in busy.headers

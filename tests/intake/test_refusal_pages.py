@@ -5,13 +5,9 @@ tests/contact/test_refusals_browser.py."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from contextlib import contextmanager
-
 from bs4 import BeautifulSoup
 
-from tests.intake.support import sample_application, sample_lead
+from tests.intake.support import database_locked, sample_application, sample_lead
 
 ADDRESS = "hello@example.com"  # the organisation's e-mail (pelicanconf.py ORGANIZATION), from _intake/site.json
 
@@ -82,24 +78,6 @@ def test_a_post_from_another_origin_is_refused_with_the_page_and_nothing_stored(
     notice = assert_the_contact_page_keeps(page, sent)
     assert "only accepts messages sent from our own website" in notice.get_text()
     assert site.store.count_leads() == 0
-
-
-@contextmanager
-def database_locked(database):
-    """Another process holds SQLite's write lock until the block ends."""
-    code = (
-        "import sqlite3, sys\n"
-        f"db = sqlite3.connect({str(database)!r}, isolation_level=None)\n"
-        "db.execute('BEGIN IMMEDIATE')\n"
-        "print('holding', flush=True)\n"
-        "sys.stdin.read()\n"
-    )
-    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "holding"
-        yield
-    finally:
-        holder.communicate("")
 
 
 def test_a_busy_database_gets_the_contact_page_back_with_what_was_typed(make_intake, smtp, built_site):

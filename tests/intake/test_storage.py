@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-import subprocess
-import sys
 import time
 
 import pytest
@@ -24,6 +22,7 @@ from intake.storage import (
     _statements,
 )
 from intake.verdict import Verdict
+from tests.intake.support import hold_the_database
 
 DENVER = Recipient("denver", "Denver partner", "denver@example.com", "zip-prefix", "covers 802")
 
@@ -248,24 +247,8 @@ def test_held_and_dropped_leads_get_their_status_from_the_verdict(store):
         store.reject(held.lead.id)
 
 
-def _hold_the_database(path, how: str) -> subprocess.Popen:
-    """Another process holding the write lock ("write") or an old snapshot ("read"), until its stdin closes."""
-    begin = "BEGIN IMMEDIATE" if how == "write" else "BEGIN"
-    code = (
-        "import sqlite3, sys\n"
-        f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-        f"db.execute({begin!r})\n"
-        "db.execute('SELECT COUNT(*) FROM leads').fetchone()\n"
-        "print('holding', flush=True)\n"
-        "sys.stdin.read()\n"
-    )
-    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "holding"
-    return process
-
-
 def test_a_writer_that_keeps_the_lock_makes_a_bounded_wait_fail_not_hang(store):
-    holder = _hold_the_database(store.path, "write")
+    holder = hold_the_database(store.path, "write")
     try:
         with pytest.raises(StoreBusy, match="busy"):
             store.add_lead(new_lead(), [("partner", "denver@example.com")], wait=0.5)
@@ -278,7 +261,7 @@ def test_a_writer_that_keeps_the_lock_makes_a_bounded_wait_fail_not_hang(store):
 def test_erase_is_not_reported_done_while_another_process_keeps_the_old_copy(store):
     marker = "unmistakable-marker-9915"
     store.add_lead(new_lead("erase.me@example.com", message=marker), [("partner", "denver@example.com")])
-    reader = _hold_the_database(store.path, "read")
+    reader = hold_the_database(store.path, "read")
     try:
         with pytest.raises(EraseIncomplete) as failure:
             store.erase_email("erase.me@example.com", wait=0.5)
@@ -294,7 +277,7 @@ def test_erase_is_not_reported_done_while_another_process_keeps_the_old_copy(sto
 
 def test_erase_waits_for_a_reader_that_finishes_soon(store):
     store.add_lead(new_lead("erase.me@example.com"), [])
-    reader = _hold_the_database(store.path, "read")
+    reader = hold_the_database(store.path, "read")
     import threading
 
     threading.Timer(0.5, lambda: reader.communicate("")).start()
@@ -453,7 +436,7 @@ def test_a_transaction_that_fails_half_way_writes_nothing(store):
 
 def test_a_writer_that_keeps_the_lock_is_waited_for_as_long_as_asked(store):
     """A bounded wait is that long: other processes get their chance before the visitor is refused."""
-    holder = _hold_the_database(store.path, "write")
+    holder = hold_the_database(store.path, "write")
     try:
         began = time.monotonic()
         with pytest.raises(StoreBusy):
