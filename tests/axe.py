@@ -54,10 +54,14 @@ class Violation:
         return f"{self.rule} ({self.impact}): {self.help}; at {where}. {detail} See {self.url}"
 
 
-def _inject(page) -> None:
+def _require_axe() -> None:
     problems = missing_tools(AXE_SCRIPT)
     if problems:
         raise AssertionError("; ".join(problems))
+
+
+def _inject(page) -> None:
+    _require_axe()
     if page.evaluate("() => typeof window.axe === 'object'"):
         return
     try:
@@ -79,9 +83,7 @@ def preload_axe(context) -> None:
 
     For a test that audits page after page: injecting axe into each loaded page sends and compiles
     its 500 KB again every time, about 0.2 s a page; an init script is sent once."""
-    problems = missing_tools(AXE_SCRIPT)
-    if problems:
-        raise AssertionError("; ".join(problems))
+    _require_axe()
     context.add_init_script(path=str(AXE_SCRIPT))
 
 

@@ -51,15 +51,18 @@ def foreign(url: str, site_netloc: str) -> bool:
     return parts.scheme not in LOCAL_SCHEMES and parts.netloc != site_netloc
 
 
+# A statement for an async page function: wait until every image has loaded or failed.
+EVERY_IMAGE_DONE = """await Promise.all([...document.images].map((image) => image.complete ? null :
+    new Promise((done) => {
+      image.addEventListener("load", done, { once: true });
+      image.addEventListener("error", done, { once: true });
+    })));"""
 # After the scroll: two frames, so lazy images near the new viewport have started, then every image done.
-_SCROLLED_AND_IMAGES_DONE = """async () => {
+_SCROLLED_AND_IMAGES_DONE = f"""async () => {{
   window.scrollTo(0, document.documentElement.scrollHeight);
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  await Promise.all([...document.images].map((image) => image.complete ? null : new Promise((done) => {
-    image.addEventListener("load", done, { once: true });
-    image.addEventListener("error", done, { once: true });
-  })));
-}"""
+  {EVERY_IMAGE_DONE}
+}}"""
 QUIET_CHECKS = 3  # the page is done when no request is in flight this many checks in a row
 CHECK_EVERY_MS = 60
 QUIET_TIMEOUT_S = 15

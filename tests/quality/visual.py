@@ -22,7 +22,7 @@ from pathlib import Path
 from PIL import Image, ImageChops
 
 from .tools import REPORTS
-from .visit import foreign
+from .visit import EVERY_IMAGE_DONE, foreign
 
 WIDTHS = (390, 1280)
 VIEWPORT_HEIGHT = 800
@@ -35,15 +35,11 @@ VISUAL_REPORTS = REPORTS / "visual"
 _STILL = "*, *::before, *::after { caret-color: transparent !important; transition: none !important; }"
 # Every image loaded before the picture is taken: lazy images below the fold would otherwise
 # arrive in one shot and not the other (seen on /partners/, whose avatars are lazy).
-_ALL_IMAGES_LOADED = """async () => {
-  const images = [...document.images];
-  for (const image of images) image.loading = "eager";
-  await Promise.all(images.map((image) => image.complete ? null : new Promise((done) => {
-    image.addEventListener("load", done, { once: true });
-    image.addEventListener("error", done, { once: true });
-  })));
+_ALL_IMAGES_LOADED = f"""async () => {{
+  for (const image of document.images) image.loading = "eager";
+  {EVERY_IMAGE_DONE}
   await document.fonts.ready;
-}"""
+}}"""
 
 
 @contextmanager
