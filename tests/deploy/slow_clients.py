@@ -77,14 +77,23 @@ def _normal_request(host: str, port: int, tls: ssl.SSLContext | None) -> int:
         connection.close()
 
 
-def attack(port: int, origin: str, tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> Outcome:
-    """Eight slow clients, then five ordinary requests while they trickle; what happened."""
+def attack(
+    port: int, origin: str, tls: ssl.SSLContext | None = None, host: str = "127.0.0.1", until_cut_off: bool = False
+) -> Outcome:
+    """Eight slow clients, then five ordinary requests while they trickle; what happened.
+
+    The slow clients stop once the ordinary requests are done, unless `until_cut_off`: then each
+    goes on until the server hangs up or ATTACK_SECONDS pass. A server that reads one client at a
+    time per thread starts each one's clock when a thread picks it up, so some are cut off only
+    after the ordinary requests were answered; stopping them then would count them as never cut.
+    """
     stop = threading.Event()
     with ThreadPoolExecutor(SLOW_CLIENTS + NORMAL_REQUESTS) as pool:
         slow = [pool.submit(_slow_client, host, port, tls, stop, origin) for _ in range(SLOW_CLIENTS)]
         time.sleep(2)  # every slow client is connected and trickling
         normal = [pool.submit(_normal_request, host, port, tls) for _ in range(NORMAL_REQUESTS)]
         statuses = [future.result() for future in normal]
-        stop.set()
+        if not until_cut_off:
+            stop.set()
         cut_off = sum(1 for future in slow if future.result())
     return Outcome(sum(1 for status in statuses if status == 200), statuses, cut_off)

@@ -20,7 +20,7 @@ def gunicorn_alone(tmp_path, publish_build):
 
 
 def test_eight_slow_clients_do_not_stop_gunicorn(gunicorn_alone):
-    outcome = attack(gunicorn_alone.port, origin=f"http://127.0.0.1:{gunicorn_alone.port}")
+    outcome = attack(gunicorn_alone.port, origin=f"http://127.0.0.1:{gunicorn_alone.port}", until_cut_off=True)
     assert outcome.answered == NORMAL_REQUESTS, (
         f"only {outcome.answered} of {NORMAL_REQUESTS} ordinary requests answered while {SLOW_CLIENTS} slow "
         f"clients trickled their bodies (statuses {outcome.statuses})"
