@@ -14,7 +14,7 @@ from tests.support import static_server
 
 from . import vnu
 from .headers import header_problems
-from .visit import visit
+from .visit import first_time_visits, visit
 from .weight import budget_problems, weigh
 
 BAD_PAGE = """<!doctype html>
@@ -61,6 +61,50 @@ def test_load_gates_catch_weight_foreign_hosts_and_missing_files(browser, bad_si
     assert budget_problems([weigh(result)]) and budget_problems([weigh(result)])[0].startswith("/bad/: HTML + CSS + JS")
     assert result.foreign_requests == ["http://127.0.0.2:9/tracker.gif"]
     assert any("/missing.css: HTTP 404" in failure for failure in result.failed_requests)
+
+
+# A page that remembers: what it finds in storage and cookies decides which file it asks for next.
+REMEMBERING_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Remembers</title>
+<link rel="stylesheet" href="/assets/style.css"><script src="/assets/remember.js"></script></head>
+<body><main><h1>Remembers</h1></main></body></html>
+"""
+REMEMBERING_SCRIPT = """
+const seen = Number(localStorage.getItem("seen") || 0) + Number(sessionStorage.getItem("seen") || 0)
+  + (document.cookie.includes("seen=") ? 1 : 0);
+localStorage.setItem("seen", "1");
+sessionStorage.setItem("seen", "1");
+document.cookie = "seen=1; path=/";
+fetch("/seen-" + seen + ".txt");
+"""
+
+
+# Cached for a year, as the site's versioned assets are: only a browser that skips its cache
+# downloads the file again.
+KEPT_A_YEAR = """/assets/*
+  Cache-Control: public, max-age=31536000, immutable
+"""
+
+
+@pytest.mark.browser
+def test_each_visit_of_a_walk_is_a_first_time_visit(browser, tmp_path):
+    (tmp_path / "index.html").write_text(REMEMBERING_PAGE, encoding="utf-8")
+    (tmp_path / "_headers").write_text(KEPT_A_YEAR, encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "remember.js").write_text(REMEMBERING_SCRIPT, encoding="utf-8")
+    (tmp_path / "seen-0.txt").write_text("first visit", encoding="utf-8")
+    visits = []
+    with static_server(tmp_path) as url, first_time_visits(browser, url) as visit_page:
+        for number in range(1, 4):
+            # A new stylesheet each time: a copy cached from the visit before would weigh less.
+            (tmp_path / "assets" / "style.css").write_text("h1 { color: #123; }" + " " * number, encoding="utf-8")
+            visits.append(visit_page("/"))
+    for number, result in enumerate(visits, start=1):
+        # Nothing remembered from the visit before: the page asked for seen-0.txt, which exists.
+        assert not result.failed_requests, f"visit {number}: {result.failed_requests}"
+        assert any(r.url.endswith("/seen-0.txt") for r in result.resources), f"visit {number}: {result.resources}"
+        # Nothing cached either: this visit's stylesheet was downloaded.
+        assert result.bytes_of("css") == len("h1 { color: #123; }") + number, f"visit {number}: {result.resources}"
 
 
 def test_header_gate_lists_every_weakness():

@@ -53,6 +53,12 @@ def test_every_page_is_within_the_weight_budget(visits_by_build):
     assert not problems, "pages over the weight budget (publish build):\n  " + "\n  ".join(problems)
 
 
+def test_every_page_is_weighed_with_its_stylesheet(visits_by_build):
+    """Each page is weighed as a first-time visitor downloads it: the shared stylesheet counts on every page."""
+    without = [visit.path for visit in visits_by_build["publish"] if visit.bytes_of("css") == 0]
+    assert not without, "pages weighed without a stylesheet (cached from an earlier page?):\n  " + "\n  ".join(without)
+
+
 def test_no_page_requests_another_host(visits):
     build, pages = visits
     offenders = [f"{visit.path}: {url}" for visit in pages for url in visit.foreign_requests]
