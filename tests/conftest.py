@@ -10,22 +10,14 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from tests import scheduling
+from tests import chromium, scheduling
 from tests.quality import report
 from tests.support import PUBLISH_SETTINGS, build
-
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 
 
 def chromium_path() -> str:
     """Debian's Chromium (or $CHROMIUM). Missing means failure, never a skip."""
-    configured = os.environ.get("CHROMIUM")
-    if configured:
-        return configured
-    for candidate in CHROMIUM_CANDIDATES:
-        if os.access(candidate, os.X_OK):
-            return candidate
-    found = shutil.which("chromium") or shutil.which("google-chrome")
+    found = chromium.chromium_path()
     if not found:
         pytest.fail("No Chromium found: install Debian's 'chromium' package or set CHROMIUM (invoke test does both).")
     return found
@@ -33,7 +25,8 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": chromium_path()}
+    args = [*browser_type_launch_args.get("args", []), *chromium.launch_args()]
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": args}
 
 
 _STARTED = pytest.StashKey[float]()
