@@ -107,6 +107,26 @@ def test_each_visit_of_a_walk_is_a_first_time_visit(browser, tmp_path):
         assert result.bytes_of("css") == len("h1 { color: #123; }") + number, f"visit {number}: {result.resources}"
 
 
+@pytest.mark.browser
+def test_lighthouse_gate_names_the_page_it_could_not_audit_and_audits_the_next(tmp_path):
+    from tests.conftest import chromium_path
+
+    from .lighthouse import run_lighthouse
+    from .tools import chrome_binary
+
+    with static_server(tmp_path) as url:
+        (tmp_path / "index.html").write_text(
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fine</title>'
+            '<meta name="viewport" content="width=device-width"></head><body><main><h1>Fine</h1></main></body></html>',
+            encoding="utf-8",
+        )
+        gone, fine = run_lighthouse(
+            [(url + "/gone/", "/gone/"), (url + "/", "/")], chrome_binary(chromium_path()), tmp_path / "reports"
+        )
+    assert gone.problems() and gone.problems()[0].startswith("/gone/: "), gone
+    assert not fine.error and fine.scores["seo"] is not None, fine
+
+
 def test_header_gate_lists_every_weakness():
     weak = {
         "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; form-action *",

@@ -16,6 +16,7 @@ NODE_MODULES = ROOT / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_PAGES = Path(__file__).with_name("lighthouse_pages.mjs")  # several pages, one Chromium
 REPORTS = ROOT / "reports"
 
 INSTALL_HINT = "run `.venv/bin/invoke test` (it runs `npm ci --ignore-scripts`), or `npm ci --ignore-scripts` yourself"
