@@ -9,8 +9,7 @@ changes its list fails there instead of quietly turning a feature back on.
 
 from __future__ import annotations
 
-import os
-import shutil
+from tools.chromium import find_chromium
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
 
@@ -41,14 +40,8 @@ DISABLED_FEATURES = PLAYWRIGHT_DISABLED_FEATURES + UNSEEN_BROWSER_UI
 
 
 def chromium_path() -> str:
-    """Debian's Chromium (or $CHROMIUM); None found is a failure the caller reports, never a skip."""
-    configured = os.environ.get("CHROMIUM")
-    if configured:
-        return configured
-    for candidate in CHROMIUM_CANDIDATES:
-        if os.access(candidate, os.X_OK):
-            return candidate
-    return shutil.which("chromium") or shutil.which("google-chrome") or ""
+    """Debian's Chromium (or $CHROMIUM); none found is a failure the caller reports, never a skip."""
+    return find_chromium(CHROMIUM_CANDIDATES)
 
 
 def launch_args() -> list[str]:

@@ -21,11 +21,11 @@ One PNG per template, width and colour scheme: `reports/screenshots/<name>-<widt
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from tools.chromium import find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "reports" / "screenshots"
@@ -92,13 +92,7 @@ def _exists(output: Path, path: str) -> bool:
 
 def chromium_path() -> str:
     """$CHROMIUM, else Debian's Chromium binary (not the /usr/bin wrapper, which prints noise)."""
-    configured = os.environ.get("CHROMIUM")
-    if configured:
-        return configured
-    for candidate in CHROMIUM_CANDIDATES:
-        if os.access(candidate, os.X_OK):
-            return candidate
-    found = shutil.which("chromium") or shutil.which("google-chrome")
+    found = find_chromium(CHROMIUM_CANDIDATES)
     if not found:
         raise SystemExit("No Chromium found: install Debian's 'chromium' package or set CHROMIUM=/path/to/chrome.")
     return found
