@@ -164,42 +164,38 @@ def quiz_report(c):
         raise Exit("The quiz breaks the rules above: change the weights until `invoke quiz-report` passes.", code=1)
 
 
-def _find_chromium() -> str | None:
-    candidates = [
-        os.environ.get("CHROMIUM", ""),
-        "/usr/bin/chromium",
-        "/usr/lib/chromium/chromium",
-        shutil.which("chromium") or "",
-        shutil.which("chromium-browser") or "",
-        shutil.which("google-chrome") or "",
-    ]
-    return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
-
-
 def _ensure_chromium(c) -> str:
-    """Return a Chromium binary, installing Debian's package when we can (root with apt)."""
-    found = _find_chromium()
-    if found:
-        return found
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Debian's chromium for the browser tests ...")
+    """Install Debian's two Chromium builds the tests use when one is missing and we can (root with
+    apt), and name both in the environment for pytest (tools/chromium.py: Playwright drives the
+    headless shell, Lighthouse the browser). Returns the browser's path."""
+    from tools import chromium
+
+    builds = (chromium.BROWSER, chromium.HEADLESS_SHELL)
+    missing = [build for build in builds if not chromium.find(build)]
+    if missing and os.geteuid() == 0 and shutil.which("apt-get"):
+        packages = " ".join(build.package for build in missing)
+        print(f"Installing Debian's {packages} for the browser tests ...")
         c.run("apt-get update -qq", hide="out")
-        c.run("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", hide="out")
-        found = _find_chromium()
-    if not found:
-        raise Exit(
-            "No Chromium or Chrome found for the browser tests. Install Debian's 'chromium' package "
-            "or set CHROMIUM=/path/to/chrome.",
-            code=1,
-        )
-    return found
+        c.run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {packages}", hide="out")
+    for build in builds:
+        found = chromium.find(build)
+        if not found:
+            raise Exit(
+                f"No {build.package} found for the browser tests. Install Debian's '{build.package}' package "
+                f"or set {build.variable}=/path/to/it.",
+                code=1,
+            )
+        if not os.access(found, os.X_OK):
+            raise Exit(f"{build.variable}={found} is not an executable file.", code=1)
+        os.environ[build.variable] = found
+    return os.environ[chromium.BROWSER.variable]
 
 
 @task(help={"pytest_args": "extra arguments for pytest, e.g. '-k quiz -x'"})
 def test(c, pytest_args=""):
     """Install what the tests need, then run the linters and every test suite."""
     _pip_install(c, "requirements-dev.txt")
-    os.environ["CHROMIUM"] = _ensure_chromium(c)
+    _ensure_chromium(c)
     _ensure_node_tools(c)
     _ensure_java(c)
     _ensure_web_servers(c)
@@ -634,13 +630,25 @@ def lead_export(c, email):
     print(export_person(_lead_store(), email, quiz=_site_facts()[1]))
 
 
-@task(help={"email": "the person's e-mail address"})
-def lead_erase(c, email):
+@task(
+    help={
+        "email": "the person's e-mail address",
+        "wait": "seconds to wait for other processes (the intake, a backup) to let go of the database file "
+        "(default 10)",
+    }
+)
+def lead_erase(c, email, wait=None):
     """Erase everything stored about one person (by e-mail address): leads, history, deliveries."""
     from intake.storage import EraseIncomplete
 
+    options = {}
+    if wait is not None:
+        try:
+            options["wait"] = float(wait)
+        except ValueError:
+            raise Exit(f"--wait must be a number of seconds, not {wait!r}", code=1) from None
     try:
-        erased = _lead_store().erase_email(email)
+        erased = _lead_store().erase_email(email, **options)
     except EraseIncomplete as error:
         raise Exit(f"NOT erased completely: {error}", code=1) from None
     print(f"Erased {erased} lead(s) for that address; the database file keeps no copy.")

@@ -10,23 +10,39 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from tests import chromium, scheduling
+from tests import scheduling
 from tests.quality import report
 from tests.support import PUBLISH_SETTINGS, build
+from tools import chromium
 
 
 def chromium_path() -> str:
-    """Debian's Chromium (or $CHROMIUM). Missing means failure, never a skip."""
-    found = chromium.chromium_path()
+    """Debian's Chromium browser (or $CHROMIUM), for Lighthouse. Missing means failure, never a skip."""
+    found = chromium.browser_path()
     if not found:
         pytest.fail("No Chromium found: install Debian's 'chromium' package or set CHROMIUM (invoke test does both).")
     return found
 
 
+def headless_shell_path() -> str:
+    """Debian's Chromium headless shell (or $CHROMIUM_HEADLESS_SHELL), which Playwright drives."""
+    found = chromium.headless_shell_path()
+    if not found:
+        pytest.fail(
+            "No Chromium headless shell found: install Debian's 'chromium-headless-shell' package or set "
+            "CHROMIUM_HEADLESS_SHELL (invoke test does both)."
+        )
+    return found
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    args = [*browser_type_launch_args.get("args", []), *chromium.launch_args()]
-    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": args}
+    return {**browser_type_launch_args, "executable_path": headless_shell_path()}
+
+
+def pytest_report_header(config):
+    shell, browser = chromium.headless_shell_path() or "none found", chromium.browser_path() or "none found"
+    return f"browser tests drive {shell}; Lighthouse runs {browser}"
 
 
 _STARTED = pytest.StashKey[float]()

@@ -25,13 +25,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.chromium import find_chromium
+from tools.chromium import browser_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "reports" / "screenshots"
 VIEWPORTS = {390: 844, 1280: 800}
 SCHEMES = ("light", "dark")
-CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 # A complete set of quiz answers (README, "The quiz and analytics"): the address holds the answers,
 # so this URL opens the result state without clicking through the questions.
 QUIZ_ANSWERS = (
@@ -92,7 +91,7 @@ def _exists(output: Path, path: str) -> bool:
 
 def chromium_path() -> str:
     """$CHROMIUM, else Debian's Chromium binary (not the /usr/bin wrapper, which prints noise)."""
-    found = find_chromium(CHROMIUM_CANDIDATES)
+    found = browser_path()
     if not found:
         raise SystemExit("No Chromium found: install Debian's 'chromium' package or set CHROMIUM=/path/to/chrome.")
     return found

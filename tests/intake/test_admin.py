@@ -88,6 +88,9 @@ def test_lead_tasks_list_export_and_erase_one_person(make_intake, tmp_path):
     assert [lead["fields"]["name"] for lead in exported["leads"]] == ["Pat Example 1"]
     assert exported["leads"][0]["deliveries"][0]["kind"] == "partner"
 
+    refused = run_task(env, "lead-erase", "--email", "pat1@example.com", "--wait", "a while", check=False)
+    assert refused.returncode == 1 and "--wait must be a number of seconds, not 'a while'" in refused.stderr
+    assert "pat1@example.com" in run_task(env, "leads"), "a refused erase erases nothing"
     assert "Erased 1 lead" in run_task(env, "lead-erase", "--email", "pat1@example.com")
     assert "pat1@example.com" not in run_task(env, "leads")
     assert json.loads(run_task(env, "lead-export", "--email", "pat1@example.com"))["leads"] == []
@@ -142,7 +145,9 @@ def test_lead_erase_fails_clearly_while_another_process_holds_the_old_copy(make_
     reader = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert reader.stdout.readline().strip() == "reading"
-        failed = run_task(task_env(intake, tmp_path), "lead-erase", "--email", "pat1@example.com", check=False)
+        failed = run_task(
+            task_env(intake, tmp_path), "lead-erase", "--email", "pat1@example.com", "--wait", "1", check=False
+        )
     finally:
         reader.communicate("")
     assert failed.returncode == 1
