@@ -43,16 +43,6 @@ def served_publish_build(tmp_path_factory):
         yield intake.url, pages
 
 
-@pytest.fixture(scope="session", params=["development", "publish"])
-def each_build(request) -> tuple[str, str, list[str]]:
-    """(build, base URL, pages) of the development build and of the publish build, each served
-    with the intake: the gates that hold for one must hold for what visitors download too."""
-    if request.param == "development":
-        return "development", request.getfixturevalue("site_url"), request.getfixturevalue("site_pages")
-    url, pages = request.getfixturevalue("served_publish_build")
-    return "publish", url, pages
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,10 +1,15 @@
-"""axe-core finds no WCAG 2.0/2.1/2.2 A/AA or best-practice violation on any built page,
-in the development build and in the minified publish build that is deployed.
+"""axe-core finds no WCAG 2.0/2.1/2.2 A/AA or best-practice violation on any page of the
+minified publish build that is deployed, served with the intake at the origin it was built for.
 
 Each page is audited twice: light colours at desktop width, then dark colours
 (prefers-color-scheme) at phone width, so contrast in both schemes and the
 mobile layout's target sizes are covered. Interactive states are in
 test_interactive_states.py.
+
+The development build is not audited again: test_visual.py proves each of its pages is the same
+document as the publish build's, as the browser built it (elements, attributes, text), with the
+same pixels at phone and desktop width, and those are what axe reads. Auditing it too cost a
+minute of every test run and could only repeat this verdict.
 """
 
 from __future__ import annotations
@@ -23,8 +28,8 @@ VARIANTS = [
 ]
 
 
-def test_every_page_has_no_axe_violations(new_context, each_build):
-    build, site_url, site_pages = each_build
+def test_every_page_has_no_axe_violations(new_context, served_publish_build):
+    site_url, site_pages = served_publish_build
     context = new_context(bypass_csp=True, reduced_motion="reduce")
     netloc = site_url.split("//", 1)[1]
     context.route(lambda url: foreign(url, netloc), lambda route: route.abort())
@@ -40,6 +45,6 @@ def test_every_page_has_no_axe_violations(new_context, each_build):
             violations = axe_violations(page)
             if violations:
                 failures.append(describe(f"{path} ({label})", violations))
-    assert not failures, f"{len(failures)} page variant(s) with accessibility violations ({build} build):\n" + (
+    assert not failures, f"{len(failures)} page variant(s) with accessibility violations (publish build):\n" + (
         "\n".join(failures)
     )

@@ -160,3 +160,68 @@ def test_visual_gate_names_a_moved_or_changed_page_and_passes_anti_aliasing():
     assert compare("/contact/ at 390px", page, taller).problem() == (
         "/contact/ at 390px: the page is 390x651 px, expected 390x600 px"
     )
+
+
+DEVELOPMENT_PAGE = """<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8"><title>Our partners</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <link rel="canonical" href="http://127.0.0.1:8000/partners/">
+  </head>
+  <body>
+    <main>
+      <h1 class="title  large">Our partners</h1>
+      <img src="/pixel.svg" alt="Four partners at a table" width="40" height="40">
+      <p style="color: rgb(0, 0, 0);  margin: 0">Call <a href="/contact/">your partner</a>.</p>
+      <form action="/contact/" method="get"><input type="text" name="zip" aria-label="ZIP code"></form>
+    </main>
+  </body>
+</html>
+"""
+
+
+def _minified(page: str, origin: str) -> str:
+    """What minify-html and absolute URLs do to the page (as seen on the real site): the same document."""
+    lines = [line.strip() for line in page.splitlines()]
+    return (
+        "".join(lines)
+        .replace('lang="en"', "lang=en")
+        .replace('class="title  large"', 'class="title large"')
+        .replace('src="/', f'src="{origin}/')
+        .replace('href="/', f'href="{origin}/')
+        .replace('action="/', f'action="{origin}/')
+        .replace("color: rgb(0, 0, 0);  margin: 0", "color:#000;margin:0")
+        .replace("http://127.0.0.1:8000/", f"{origin}/")  # the origin each build is made for
+        .replace("width=device-width, initial-scale=1", "width=device-width,initial-scale=1")
+        .replace(' method="get"', "")  # attributes that repeat the HTML default
+        .replace('type="text" ', "")
+    )
+
+
+@pytest.mark.browser
+def test_visual_gate_reads_the_document_and_allows_what_minification_changes(browser, tmp_path):
+    """A lost text alternative changes no pixel but is a difference; quoting, white space, absolute
+    addresses and how an inline style is written are not."""
+    from .visual import camera, document_difference
+
+    development, publish = tmp_path / "development", tmp_path / "publish"
+    for folder in (development, publish):
+        (folder / "partners").mkdir(parents=True)
+        (folder / "pixel.svg").write_text(PIXEL, encoding="utf-8")
+    (development / "partners" / "index.html").write_text(DEVELOPMENT_PAGE, encoding="utf-8")
+    with static_server(development) as development_url, static_server(publish) as publish_url:
+        minified = _minified(DEVELOPMENT_PAGE, publish_url)
+        assert minified.count(publish_url) == 4 and "\n" not in minified and "text" not in minified
+        page = publish / "partners" / "index.html"
+        with camera(browser, development_url, 390) as shoot_development, camera(browser, publish_url, 390) as shoot:
+            expected = shoot_development("/partners/").document
+            page.write_text(minified, encoding="utf-8")
+            assert document_difference("/partners/ at 390px", expected, shoot("/partners/").document) is None
+            page.write_text(minified.replace('alt="Four partners at a table"', 'alt=""'), encoding="utf-8")
+            lost_alt = shoot("/partners/")
+    problem = document_difference("/partners/ at 390px", expected, lost_alt.document)
+    assert problem.startswith("/partners/ at 390px: the document differs from the development build's:")
+    changed = [line.split()[:2] for line in problem.splitlines()[1:] if line.strip()[:1] in "-+"]
+    assert changed == [["-", "img"], ["+", "img"]], problem
+    assert 'img alt="Four partners at a table"' in problem and 'img alt=""' in problem

@@ -1,8 +1,15 @@
-"""What people see: screenshots of one page from two builds, compared pixel by pixel (Pillow).
+"""What people see and what assistive technology reads: one page from two builds, compared as
+screenshots, pixel by pixel (Pillow), and as the document the browser built from it.
 
 The publish build is the development build minified (HTML, CSS, JS) with absolute URLs; it
 must look the same. A minifier that drops an attribute a selector needs (`type="text"`), or a
-CSS change that only one build gets, shows up here as a changed height or changed pixels.
+CSS change that only one build gets, shows up here as a changed height or changed pixels. It
+must be the same document too: the same elements, attributes and text once the browser has
+parsed it and run its scripts (DOCUMENT_AS_BUILT), so one that loses an image's text
+alternative or an aria-label without changing a pixel is caught as well. Addresses are compared
+from the site's root (whether a page names its own server or the origin it was built for),
+inline styles as the browser reads them, white space as one space, an attribute that repeats the
+HTML default (`type="text"`) as none: what minification and absolute URLs are allowed to change.
 
 Tolerance: a pixel counts as changed when one of its channels differs by more than
 CHANNEL_TOLERANCE (anti-aliasing noise stays below that), and a page fails when more than
@@ -12,6 +19,7 @@ A failure writes both screenshots and a diff image to reports/visual/ to look at
 
 from __future__ import annotations
 
+import difflib
 import io
 import shutil
 from collections.abc import Callable, Iterator
@@ -42,9 +50,70 @@ _ALL_IMAGES_LOADED = f"""async () => {{
 }}"""
 
 
+# The document as the browser built it, one line per element (its attributes sorted) or text,
+# indented by depth. Two builds of one page give the same lines when they are the same document.
+DOCUMENT_AS_BUILT = """() => {
+  // The site's own addresses: where it is served, and the origin it was built for (its canonical address).
+  const named = document.querySelector("link[rel=canonical]")?.href
+    || document.querySelector("meta[property='og:url']")?.content;
+  const own = new Set([location.origin, named ? new URL(named, location.href).origin : location.origin]);
+  // Attributes that only repeat the HTML default, which the minifier leaves out.
+  const defaults = { input: { type: "text", value: "" }, form: { method: "get" }, button: { type: "submit" } };
+  const addresses = new Set(["href", "src", "action", "formaction", "poster", "data", "cite"]);
+  const fromRoot = (address) => {
+    const url = new URL(address.trim(), document.baseURI);
+    return own.has(url.origin) ? url.href.slice(url.origin.length) : url.href;
+  };
+  const read = (element, name, value) => {
+    if (name === "style") return element.style.cssText;
+    if (addresses.has(name)) return fromRoot(value);
+    if (name === "srcset" || name === "imagesrcset") {
+      return value.split(",").map((candidate) => {
+        const [address, ...size] = candidate.trim().split(/\\s+/);
+        return [fromRoot(address), ...size].join(" ");
+      }).join(", ");
+    }
+    if (name === "content" && /^https?:\\/\\//.test(value)) return fromRoot(value);
+    if (name === "content" && element.name === "viewport") return value.replace(/\\s*,\\s*/g, ",");
+    return value.replace(/\\s+/g, " ").trim();
+  };
+  const lines = [];
+  const walk = (node, depth) => {
+    const indent = " ".repeat(depth);
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE && node.localName !== "script") {
+        const text = child.data.replace(/\\s+/g, " ").trim();
+        if (text) lines.push(indent + JSON.stringify(text));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const unsaid = defaults[child.localName] || {};
+        const attributes = [...child.attributes].filter((a) => unsaid[a.name] !== a.value.toLowerCase()).map(
+          (a) => `${a.name}=${JSON.stringify(read(child, a.name, a.value))}`);
+        lines.push(indent + [child.localName, ...attributes.sort()].join(" "));
+        if (child.localName === "style" && child.sheet) {
+          lines.push(indent + " " + [...child.sheet.cssRules].map((rule) => rule.cssText).join(" "));
+        } else {
+          walk(child, depth + 1);
+        }
+      }
+    }
+  };
+  walk(document, 0);
+  return lines.join("\\n");
+}"""
+
+
+@dataclass(frozen=True)
+class View:
+    """One page at one width as a visitor gets it: the whole-page screenshot, and the document the
+    browser built (DOCUMENT_AS_BUILT)."""
+
+    png: bytes
+    document: str
+
+
 @contextmanager
-def camera(browser, base_url: str, width: int) -> Iterator[Callable[[str], bytes]]:
-    """A function that takes a page's whole-page screenshot at `width` px, in light colours.
+def camera(browser, base_url: str, width: int) -> Iterator[Callable[[str], View]]:
+    """A function that takes a page's View at `width` px, in light colours.
 
     One browser context per build and width, reused page after page (the pictures do not
     depend on the cache); requests to other hosts are stopped.
@@ -56,10 +125,11 @@ def camera(browser, base_url: str, width: int) -> Iterator[Callable[[str], bytes
     context.route(lambda url: foreign(url, netloc), lambda route: route.abort())
     page = context.new_page()
 
-    def shoot(path: str) -> bytes:
+    def shoot(path: str) -> View:
         page.goto(base_url + path, wait_until="load")
         page.evaluate(_ALL_IMAGES_LOADED)
-        return page.screenshot(full_page=True, animations="disabled", caret="hide", style=_STILL)
+        png = page.screenshot(full_page=True, animations="disabled", caret="hide", style=_STILL)
+        return View(png, page.evaluate(DOCUMENT_AS_BUILT))
 
     try:
         yield shoot
@@ -90,6 +160,15 @@ class Comparison:
                 f"more than the {CHANGED_SHARE:.1%} allowed"
             )
         return None
+
+
+def document_difference(label: str, expected: str, actual: str) -> str | None:
+    """None when the two builds' documents are the same; else the first lines that differ."""
+    if expected == actual:
+        return None
+    lines = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "development", "publish", n=1, lineterm="")
+    shown = list(lines)[2:14]
+    return f"{label}: the document differs from the development build's:\n      " + "\n      ".join(shown)
 
 
 def picture(png: bytes) -> Image.Image:
