@@ -25,14 +25,14 @@ REPOSITORY_OUTPUT_FILES = frozenset(
 )
 REPOSITORY_OUTPUT = "repository-output"
 
-# The files that take longest (`pytest --durations=0`, 2026-12-02), longest first: started at once,
-# they overlap with everything else. Any other file follows in collection order.
+# The files that take longest (`pytest --durations=0`, 2026-12-02, headless shell), longest first:
+# started at once, they overlap with everything else. Any other file follows in collection order.
 LONGEST_FIRST = (
-    "tests/quality/test_accessibility.py",
     "tests/quality/test_visual.py",
     "tests/quality/test_page_loads.py",
-    "tests/quiz/test_browser.py",
+    "tests/quality/test_accessibility.py",
     "tests/deploy/test_proxies.py",
+    "tests/quiz/test_browser.py",
     REPOSITORY_OUTPUT,
     "tests/contact/test_browser.py",
 )
