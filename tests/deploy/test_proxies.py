@@ -11,7 +11,9 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
+import runpy
 import time
+from pathlib import Path
 
 import brotli
 import pytest
@@ -24,7 +26,7 @@ from tests.deploy.http import exchange
 from tests.deploy.servers import insecure_tls
 from tests.deploy.slow_clients import NORMAL_REQUESTS, SLOW_CLIENTS, attack
 from tests.quality.headers import header_problems
-from tests.support import html_files, url_of
+from tests.support import ROOT, html_files, url_of
 
 SECURITY_HEADERS = list(headers_for(header_rules(ContactBackend()), "/"))
 OVERSIZE_BYTES = 70_000  # over INTAKE_MAX_BODY_BYTES (65,536) and the proxies' 64 KiB
@@ -188,6 +190,28 @@ def test_with_the_intake_down_a_post_gets_a_page_with_the_email_address(proxy):
         assert not _header_problems("POST /api/contact (intake down)", answer)
 
 
+def _connections_to(port: int) -> int:
+    """Open (ESTABLISHED) TCP connections whose server end is 127.0.0.1:`port`, from /proc/net/tcp."""
+    lines = Path("/proc/net/tcp").read_text(encoding="ascii").splitlines()[1:]
+    return sum(1 for line in lines if line.split()[3] == "01" and int(line.split()[1].split(":")[1], 16) == port)
+
+
+def test_the_proxy_lets_go_of_an_idle_connection_to_the_intake_before_gunicorn_closes_it(proxy):
+    """A proxy that keeps an idle connection to the intake longer than gunicorn does (its `keepalive`)
+    will one day write a visitor's post into a connection gunicorn has just closed, and the visitor
+    gets the "not sent" page (seen in CI: Caddy keeps idle connections 2 minutes by default). nginx
+    opens a connection per request; the Caddyfile closes idle ones after 2 s, before gunicorn's 5 s."""
+    gunicorn_keepalive = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))["keepalive"]
+    assert exchange(proxy.url + "/api/health").status == 200
+    deadline = time.monotonic() + gunicorn_keepalive - 1
+    while _connections_to(proxy.intake.port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _connections_to(proxy.intake.port) == 0, (
+        f"{proxy.name} still holds an idle connection to the intake {gunicorn_keepalive - 1} s after a request: "
+        f"gunicorn closes it at {gunicorn_keepalive} s, and a post sent on it then fails"
+    )
+
+
 def _fill_contact_form(page, email: str, company: str) -> None:
     page.fill("#contact-name", "Ann Owner")
     page.fill("#contact-email", email)
@@ -215,9 +239,12 @@ def test_a_lead_filled_in_on_the_contact_page_is_stored(proxy, browser):
         # The local partner appears: the modules ran (served as JavaScript, under the real CSP).
         page.wait_for_function("() => document.querySelector('[data-partner-preview]')?.textContent.trim()")
         time.sleep(3.5)  # a person takes longer than the intake's minimum fill time
-        with page.expect_navigation():
+        with page.expect_navigation() as sent:
             page.get_by_role("button", name="Send your message").click()
-        assert page.url.split("?")[0] == proxy.url + "/contact/thanks/", page.url
+        answer = sent.value
+        assert page.url.split("?")[0] == proxy.url + "/contact/thanks/", (
+            f"{page.url}: HTTP {answer.status if answer else '?'}, {page.title()!r}"
+        )
     finally:
         context.close()
     assert not console, f"{proxy.name}: console errors or CSP violations: {console}"
