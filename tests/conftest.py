@@ -16,23 +16,25 @@ from tests.support import PUBLISH_SETTINGS, build
 from tools import chromium
 
 
-def chromium_path() -> str:
-    """Debian's Chromium browser (or $CHROMIUM), for Lighthouse. Missing means failure, never a skip."""
-    found = chromium.browser_path()
+def _required(build: chromium.Chromium) -> str:
+    """Where this Chromium build is (tools/chromium.py). Missing means failure, never a skip."""
+    found = chromium.find(build)
     if not found:
-        pytest.fail("No Chromium found: install Debian's 'chromium' package or set CHROMIUM (invoke test does both).")
+        pytest.fail(
+            f"No {build.package} found: install Debian's '{build.package}' package or set {build.variable} "
+            "(invoke test does both)."
+        )
     return found
+
+
+def chromium_path() -> str:
+    """Debian's Chromium browser (or $CHROMIUM), which Lighthouse runs."""
+    return _required(chromium.BROWSER)
 
 
 def headless_shell_path() -> str:
     """Debian's Chromium headless shell (or $CHROMIUM_HEADLESS_SHELL), which Playwright drives."""
-    found = chromium.headless_shell_path()
-    if not found:
-        pytest.fail(
-            "No Chromium headless shell found: install Debian's 'chromium-headless-shell' package or set "
-            "CHROMIUM_HEADLESS_SHELL (invoke test does both)."
-        )
-    return found
+    return _required(chromium.HEADLESS_SHELL)
 
 
 @pytest.fixture(scope="session")
